@@ -2,8 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client/client';
 
-export { Prisma, PrismaClient } from './generated/client/client';
-export type * from './generated/client/client';
+export * from './generated/client/client';
 
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });

@@ -157,6 +157,7 @@ CREATE TABLE "audit_event" (
     "actor_label" VARCHAR(320) NOT NULL,
     "organisation_id" UUID,
     "action" VARCHAR(80) NOT NULL,
+    "operation" VARCHAR(120),
     "entity_type" VARCHAR(80),
     "entity_id" VARCHAR(80),
     "before" JSONB,
@@ -1035,3 +1036,68 @@ CREATE TRIGGER "audit_event_no_update_or_delete" BEFORE UPDATE OR DELETE ON "aud
   FOR EACH ROW EXECUTE FUNCTION "audit_event_append_only"();
 CREATE TRIGGER "audit_event_no_truncate" BEFORE TRUNCATE ON "audit_event"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_append_only"();
+
+-- The one audit mechanism. Who, which request and which operation are transaction settings made by the portal
+-- (graphql/audit.ts) at the start of every writing transaction; audit_record() writes an event with them.
+CREATE FUNCTION "audit_record"(p_action text, p_entity_type text, p_entity_id text, p_before jsonb, p_after jsonb)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "audit_event" ("actor_user_id", "actor_label", "organisation_id", "action", "operation", "entity_type",
+                             "entity_id", "before", "after", "request_id", "ip_address")
+  VALUES (
+    nullif(current_setting('app.actor_user_id', true), '')::uuid,
+    coalesce(nullif(current_setting('app.actor_label', true), ''), 'system'),
+    nullif(current_setting('app.organisation_id', true), '')::uuid,
+    p_action,
+    nullif(current_setting('app.operation', true), ''),
+    p_entity_type,
+    p_entity_id,
+    p_before,
+    p_after,
+    nullif(current_setting('app.request_id', true), ''),
+    nullif(current_setting('app.ip_address', true), '')
+  );
+END;
+$$;
+
+-- Row changes on audited tables, with before and after. Secrets never reach the audit trail. Bulk loads that
+-- must not be audited row by row (the volume generator) set app.audit = 'off' for their transaction.
+CREATE FUNCTION "audit_row_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_before jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) - 'password_hash' - 'token_hash' - 'totp_secret' END;
+  v_after jsonb := CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) - 'password_hash' - 'token_hash' - 'totp_secret' END;
+  v_row jsonb := coalesce(v_after, v_before);
+  v_id text;
+BEGIN
+  IF current_setting('app.audit', true) = 'off' THEN
+    RETURN NULL;
+  END IF;
+  -- Bookkeeping columns alone (last used, last signed in, updated at) are not worth an event.
+  IF TG_OP = 'UPDATE' AND (v_before - 'updated_at' - 'last_used_at' - 'last_sign_in_at')
+                        = (v_after - 'updated_at' - 'last_used_at' - 'last_sign_in_at') THEN
+    RETURN NULL;
+  END IF;
+  -- The row's id, or its composite key ("service_id:initiative_id") for link tables.
+  v_id := coalesce(v_row ->> 'id', (SELECT string_agg(value, ':' ORDER BY key) FROM jsonb_each_text(v_row) WHERE key LIKE '%\_id'));
+  PERFORM "audit_record"(CASE TG_OP WHEN 'INSERT' THEN 'CREATE' ELSE TG_OP END, TG_TABLE_NAME, v_id, v_before, v_after);
+  RETURN NULL;
+END;
+$$;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY[
+    'organisation', 'organisation_contact', 'organisation_area', 'app_user', 'password_reset', 'api_token',
+    'priority_issue', 'harm_type', 'partnership_forum', 'area',
+    'commissioned_service', 'service_status_change', 'service_priority_issue', 'service_harm_type', 'service_forum',
+    'service_area', 'service_funding', 'initiative', 'service_initiative', 'initiative_funding',
+    'breakdown', 'breakdown_option', 'measure', 'return_template', 'template_section', 'template_section_measure',
+    'template_check', 'target', 'reporting_period',
+    'performance_return', 'return_version', 'return_value', 'return_query', 'return_query_message', 'lock_exception'
+  ] LOOP
+    EXECUTE format('CREATE TRIGGER "%s_audit" AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION "audit_row_change"()', t, t);
+  END LOOP;
+END;
+$$;
