@@ -1,0 +1,44 @@
+// Service navigation: which items each role sees, and which item is current. Pure, so it can be unit-tested.
+// Hiding an item is a convenience only: the API refuses what a role may not do.
+
+export type PortalRole = 'ADMIN' | 'POLICY_OFFICER' | 'COMMISSIONER' | 'PROVIDER';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+  /** Not a Remix page (e.g. the GraphQL explorer): render a plain link that loads a new document. */
+  reloadDocument?: boolean;
+}
+
+export const SERVICE_NAME = 'Commissioning and Outcomes Portal';
+
+/** The items in the service navigation for a signed-in user with this role, in display order. */
+export function navigationFor(role: PortalRole): NavigationItem[] {
+  const items: NavigationItem[] = [
+    { href: '/', text: 'Home' },
+    { href: '/priority-issues', text: 'Priority issues' },
+    { href: '/initiatives', text: 'Initiatives' },
+  ];
+  if (role === 'POLICY_OFFICER' || role === 'ADMIN' || role === 'COMMISSIONER') {
+    items.push({ href: '/organisations', text: 'Organisations' });
+  }
+  if (role === 'PROVIDER') {
+    items.push({ href: '/organisations', text: 'Your organisation' });
+  }
+  if (role === 'POLICY_OFFICER' || role === 'ADMIN') {
+    items.push({ href: '/graphql', text: 'API explorer', reloadDocument: true });
+  }
+  return items;
+}
+
+/**
+ * How an item relates to the current path: 'page' when it is the current page (aria-current="page"),
+ * 'true' when the current page is below it (aria-current="true", e.g. /initiatives/123 under Initiatives),
+ * undefined otherwise. Home is only ever current on "/" itself.
+ */
+export function currentState(pathname: string, href: string): 'page' | 'true' | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === href) return 'page';
+  if (href !== '/' && path.startsWith(`${href}/`)) return 'true';
+  return undefined;
+}
