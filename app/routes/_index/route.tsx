@@ -1,0 +1,109 @@
+// Home: what this user can do in the portal, the reporting calendar, and the Commissioner's priority issues.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { HomeQuery } from './operations.server';
+import { PageHeading, Table, pageTitle } from '~/components/ui';
+import { PeriodStateTag } from '~/components/PeriodStateTag';
+import { formatDate } from '~/components/format/dates';
+import { gql } from '~/utils/graphql.server';
+import { requireUser } from '~/utils/session.server';
+
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Home') }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const data = await gql(request, HomeQuery);
+  // The calendar: the periods still in play (open or past due) and the next one to open.
+  const live = data.reportingPeriods.filter((period) => period.state === 'OPEN' || period.state === 'OVERDUE');
+  const next = data.reportingPeriods.find((period) => period.state === 'UPCOMING');
+  return json({
+    me: data.me!,
+    priorityIssues: data.priorityIssues,
+    calendar: [...live, ...(next ? [next] : [])],
+    initiativeCount: data.initiatives.length,
+    providerCount: data.organisations.length,
+  });
+}
+
+const ROLE_INTRO: Record<string, { title: string; text: string; coming: string[] }> = {
+  POLICY_OFFICER: {
+    title: 'Policy and commissioning officer',
+    text: "Run the CSA/E portfolio: providers, commissioned services, funding and the initiatives they fund, against the Commissioner's priority issues; review providers' quarterly returns.",
+    coming: [
+      'Portfolio: providers, services, funding and initiatives',
+      'Quarterly returns: review, approve or return with a reason',
+      'Outcome dashboards and the briefing pack',
+    ],
+  },
+  ADMIN: {
+    title: 'Portal administrator',
+    text: 'Look after users and roles, reference data from the briefing, locked periods and the audit log.',
+    coming: ['Users and roles', 'Reopening locked periods, with a reason', 'The audit log'],
+  },
+  COMMISSIONER: {
+    title: 'Commissioner',
+    text: 'See what the CSA/E portfolio achieves against your priority issues, with small numbers protected.',
+    coming: ['Outcome dashboards: coverage, reach, outcomes, timeliness, value for money', 'A one-click briefing pack'],
+  },
+  PROVIDER: {
+    title: 'Provider',
+    text: "Submit your organisation's quarterly performance returns for the services the OPCC commissions from you.",
+    coming: ['Your returns: fill in, save, check and submit each quarter', 'Queries from the OPCC about your returns'],
+  },
+};
+
+export default function Home() {
+  const { me, priorityIssues, calendar, initiativeCount, providerCount } = useLoaderData<typeof loader>();
+  const intro = ROLE_INTRO[me.role]!;
+  return (
+    <>
+      <PageHeading caption={me.organisation.name}>Welcome, {me.name}</PageHeading>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body-l">{intro.text}</p>
+          {me.organisation.kind === 'OPCC' ? (
+            <p className="govuk-body">
+              The portfolio has <strong>{providerCount}</strong> provider{providerCount === 1 ? '' : 's'} and{' '}
+              <strong>{initiativeCount}</strong> initiative{initiativeCount === 1 ? '' : 's'}.
+            </p>
+          ) : null}
+          <h2 className="govuk-heading-m">Coming to the portal for you</h2>
+          <p className="govuk-body">You signed in as a {intro.title.toLowerCase()}. Next to arrive:</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {intro.coming.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
+      <Table
+        caption="Reporting calendar"
+        head={['Quarter', 'Opens', 'Due', 'Locks', 'Status']}
+        firstCellIsHeader
+        rowKeys={calendar.map((period) => period.label)}
+        rows={calendar.map((period) => [
+          period.label,
+          formatDate(period.opensOn),
+          formatDate(period.dueDate),
+          formatDate(period.locksOn),
+          <PeriodStateTag key="state" state={period.state} />,
+        ])}
+      />
+
+      <h2 className="govuk-heading-m">The Commissioner&apos;s priority issues</h2>
+      <p className="govuk-body">From the Commissioner&apos;s briefing on child sexual abuse and exploitation (CSA/E).</p>
+      <ol className="govuk-list govuk-list--number">
+        {priorityIssues.map((issue) => (
+          <li key={issue.code}>
+            <Link className="govuk-link" to={`/priority-issues/${issue.code}`}>
+              {issue.title}
+            </Link>{' '}
+            <span className="govuk-hint govuk-!-display-inline">({issue.code})</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { InitiativesQuery } from './operations.server';
+import { PageHeading, Table, Tag, pageTitle } from '~/components/ui';
+import { formatMoney } from '~/components/format/dates';
+import { gql } from '~/utils/graphql.server';
+
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Initiatives') }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await gql(request, InitiativesQuery));
+}
+
+const STATUS: Record<string, string> = { PLANNED: 'Planned', ACTIVE: 'Active', PAUSED: 'Paused', CLOSED: 'Closed' };
+
+export default function Initiatives() {
+  const { me, initiatives } = useLoaderData<typeof loader>();
+  const ownOnly = me?.organisation.kind === 'PROVIDER';
+  return (
+    <>
+      <PageHeading>Initiatives</PageHeading>
+      <p className="govuk-body-l">
+        Initiatives the Constabulary and partners support, funded through commissioned services.
+        {ownOnly ? ' Funding shown is what your own services give.' : ''}
+      </p>
+      <Table
+        caption="Initiatives and their funding"
+        captionHidden
+        head={['Initiative', 'Lead partner', 'Status', 'Funding by financial year']}
+        firstCellIsHeader
+        rowKeys={initiatives.map((initiative) => initiative.id)}
+        rows={initiatives.map((initiative) => [
+          <>
+            {initiative.name}
+            {initiative.fromBriefing ? <span className="govuk-hint govuk-!-margin-bottom-0">Named in the briefing</span> : null}
+            <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 govuk-!-font-weight-regular">
+              {initiative.description}
+            </span>
+          </>,
+          initiative.leadPartner ?? 'Not recorded',
+          <Tag key="status" colour={initiative.status === 'ACTIVE' ? 'green' : 'grey'}>
+            {STATUS[initiative.status] ?? initiative.status}
+          </Tag>,
+          initiative.funding.length === 0 ? (
+            'No funding recorded'
+          ) : (
+            <ul className="govuk-list govuk-!-margin-bottom-0">
+              {initiative.funding.map((year) => (
+                <li key={year.label}>
+                  {year.label}: {formatMoney(year.amount)}
+                </li>
+              ))}
+            </ul>
+          ),
+        ])}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { OrganisationsQuery } from './operations.server';
+import { PageHeading, SummaryList, Table, pageTitle } from '~/components/ui';
+import { gql } from '~/utils/graphql.server';
+
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data?.me?.role === 'PROVIDER' ? 'Your organisation' : 'Organisations') },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await gql(request, OrganisationsQuery));
+}
+
+const TYPE: Record<string, string> = {
+  CHARITY: 'Charity',
+  NHS: 'NHS',
+  LOCAL_AUTHORITY: 'Local authority',
+  CIC: 'Community interest company',
+  POLICE: 'Police',
+  OTHER: 'Other',
+};
+const ROLE: Record<string, string> = {
+  ADMIN: 'Administrator',
+  POLICY_OFFICER: 'Policy officer',
+  COMMISSIONER: 'Commissioner',
+  PROVIDER: 'Provider',
+};
+
+export default function Organisations() {
+  const { me, organisations } = useLoaderData<typeof loader>();
+  if (me?.role === 'PROVIDER') {
+    const own = organisations[0];
+    if (!own) return <PageHeading>Your organisation</PageHeading>;
+    return (
+      <>
+        <PageHeading caption="Your organisation">{own.name}</PageHeading>
+        <SummaryList
+          rows={[
+            { key: 'Type', value: TYPE[own.type] ?? own.type },
+            { key: 'Registered number', value: own.registeredNumber ?? 'Not recorded' },
+            { key: 'Areas served', value: own.areas.map((area) => area.name).join(', ') || 'Not recorded' },
+          ]}
+        />
+        <Table
+          caption="People who can sign in"
+          head={['Name', 'Email address', 'Role']}
+          firstCellIsHeader
+          rowKeys={own.users.map((user) => user.id)}
+          rows={own.users.map((user) => [user.name, user.email, ROLE[user.role] ?? user.role])}
+        />
+      </>
+    );
+  }
+  const providers = organisations.filter((organisation) => organisation.kind === 'PROVIDER');
+  const opcc = organisations.filter((organisation) => organisation.kind === 'OPCC');
+  return (
+    <>
+      <PageHeading>Organisations</PageHeading>
+      <Table
+        caption={`Providers (${providers.length})`}
+        head={['Provider', 'Type', 'Registered number', 'Areas served', 'Users']}
+        firstCellIsHeader
+        numericColumns={[4]}
+        rowKeys={providers.map((organisation) => organisation.id)}
+        rows={providers.map((organisation) => [
+          organisation.name,
+          TYPE[organisation.type] ?? organisation.type,
+          organisation.registeredNumber ?? 'Not recorded',
+          organisation.areas.map((area) => area.name).join(', ') || 'Not recorded',
+          organisation.users.length,
+        ])}
+      />
+      <Table
+        caption="The OPCC"
+        head={['Organisation', 'Users']}
+        firstCellIsHeader
+        numericColumns={[1]}
+        rowKeys={opcc.map((organisation) => organisation.id)}
+        rows={opcc.map((organisation) => [organisation.name, organisation.users.length])}
+      />
+    </>
+  );
+}

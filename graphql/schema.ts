@@ -1,0 +1,11 @@
+// The schema: the type files register themselves on the builder when imported.
+import { builder } from './builder';
+import './types/enums';
+import './types/errors';
+import './types/user';
+import './types/organisation';
+import './types/reference';
+import './types/initiative';
+import './types/period';
+
+export const schema = builder.toSchema({ sortSchema: true });

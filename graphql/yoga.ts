@@ -1,0 +1,173 @@
+// The GraphQL server, in-process: the /graphql route and the pages' bridge both hand requests to it.
+import { randomUUID } from 'node:crypto';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError, getOperationAST, type ExecutionResult } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { setAuditContext } from './audit';
+import { viewerFromBearer } from './auth/tokens';
+import { isOpccStaff, type Context, type ServerContext } from './context';
+import { getPrisma } from './db';
+import { schema } from './schema';
+
+export const LIMITS = { depth: 10, aliases: 15, cost: 5000, tokens: 2000, directives: 10 } as const;
+
+const log = (entry: Record<string, unknown>) => {
+  if (process.env.LOG_LEVEL !== 'silent') console.error(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+};
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    // Request errors (no path: parsing, validation, variables) are the caller's: HTTP 400.
+    extensions: { ...error.extensions, code, ...(error.path ? {} : { http: { status: 400 } }) },
+  });
+}
+
+/** Syntax errors, validation errors (unknown fields, limits) and bad variables are the caller's: BAD_USER_INPUT. */
+function useBadUserInputCodes(): Plugin {
+  return {
+    onParse: () => ({ result, replaceParseResult }) => {
+      if (result instanceof GraphQLError) replaceParseResult(withCode(result, 'BAD_USER_INPUT'));
+    },
+    onValidate: () => ({ result, setResult }) => {
+      if (result.length) setResult(result.map((error) => withCode(error, 'BAD_USER_INPUT')));
+    },
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        const single = result as ExecutionResult;
+        // Errors without a path come from coercing variables, before any resolver ran.
+        if (single.errors?.some((error) => !error.path && !error.extensions?.code)) {
+          setResult({
+            ...single,
+            errors: single.errors.map((error) => (error.path ? error : withCode(error, 'BAD_USER_INPUT'))),
+          });
+        }
+      },
+    }),
+  };
+}
+
+/**
+ * Cookie-authenticated requests must carry `x-graphql-yoga-csrf` (a header a cross-site form cannot send).
+ * Token requests and the in-process bridge need none. GraphiQL's page itself is a plain GET.
+ */
+function useCsrfForCookieRequests(): Plugin<Record<string, unknown>, ServerContext> {
+  return {
+    onRequest({ request, serverContext, endResponse }) {
+      if (serverContext?.source !== 'cookie') return;
+      if (request.headers.has('x-graphql-yoga-csrf')) return;
+      const wantsGraphiQL = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
+      if (wantsGraphiQL) return;
+      endResponse(
+        Response.json(
+          {
+            errors: [
+              {
+                message: 'Requests signed in with the portal cookie must send the header x-graphql-yoga-csrf: 1.',
+                extensions: { code: 'FORBIDDEN' },
+              },
+            ],
+          },
+          { status: 403 },
+        ),
+      );
+    },
+  };
+}
+
+class Rollback extends Error {}
+
+/**
+ * Every mutation runs in one transaction that first tells the database who is acting (graphql/audit.ts), so the
+ * audit triggers record who, what, which record, before/after and the request id for each row it changes.
+ * An error anywhere in the mutation rolls the whole of it back.
+ */
+function useMutationTransactions(): Plugin<Context> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      const fields = operation.selectionSet.selections.flatMap((selection) =>
+        selection.kind === 'Field' ? [selection.name.value] : [],
+      );
+      setExecuteFn(async (executionArgs) => {
+        const context = executionArgs.contextValue as Context;
+        let result: Awaited<ReturnType<typeof executeFn>> | undefined;
+        try {
+          await getPrisma().$transaction(
+            async (tx) => {
+              await setAuditContext(tx, {
+                userId: context.viewer?.userId,
+                label: context.viewer?.label ?? 'anonymous',
+                organisationId: context.viewer?.organisationId,
+                requestId: context.requestId,
+                ipAddress: context.ipAddress,
+                operation: fields.join(','),
+              });
+              result = await executeFn({ ...executionArgs, contextValue: { ...context, db: tx } });
+              if ((result as ExecutionResult).errors?.length) throw new Rollback();
+            },
+            { maxWait: 10_000, timeout: 30_000 },
+          );
+        } catch (error) {
+          if (!(error instanceof Rollback)) throw error;
+        }
+        return result!;
+      });
+    },
+  };
+}
+
+export const yoga = createYoga<ServerContext, Context>({
+  schema,
+  graphqlEndpoint: '/graphql',
+  landingPage: false,
+  batching: false,
+  logging: false,
+  context: async ({ request, viewer, source, requestId, ipAddress }) => {
+    const db = getPrisma();
+    const authorization = request.headers.get('authorization');
+    const resolved =
+      viewer ?? (source !== 'in-process' && authorization ? await viewerFromBearer(authorization, db) : null);
+    return { viewer: resolved, source, requestId: requestId ?? randomUUID(), ipAddress, db };
+  },
+  graphiql: (_request, serverContext) =>
+    serverContext?.source === 'cookie' && isOpccStaff(serverContext.viewer ?? null)
+      ? { title: 'Portal API explorer', headers: JSON.stringify({ 'x-graphql-yoga-csrf': '1' }) }
+      : false,
+  renderGraphiQL,
+  maskedErrors: {
+    // Errors meant for the caller (ours, graphql's own parse and validation errors, Yoga's HTTP errors) pass with
+    // a code; anything else is an unexpected failure: logged with a request id and masked.
+    maskError(error, message) {
+      if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
+        return error.extensions?.code ? error : withCode(error, error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
+      }
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      const requestId = randomUUID();
+      log({ level: 'error', msg: 'graphql: unexpected error', requestId, error: String(original), stack: (original as Error)?.stack });
+      return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+    },
+    errorMessage: 'Unexpected error.',
+  },
+  plugins: [
+    useCsrfForCookieRequests(),
+    maxTokensPlugin({ n: LIMITS.tokens }),
+    maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true }),
+    maxAliasesPlugin({ n: LIMITS.aliases }),
+    maxDirectivesPlugin({ n: LIMITS.directives }),
+    costLimitPlugin({ maxCost: LIMITS.cost, ignoreIntrospection: true }),
+    useBadUserInputCodes(),
+    useMutationTransactions(),
+  ],
+});

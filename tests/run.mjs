@@ -1,0 +1,27 @@
+// npm test: every test (unit, API contract, drift, browser journeys) in one vitest run, then a plain
+// "N passed, N failed" line that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const report = 'tests/.artifacts/results.json';
+mkdirSync('tests/.artifacts', { recursive: true });
+rmSync(report, { force: true });
+
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
+} catch {
+  failed = Math.max(failed, 1);
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
