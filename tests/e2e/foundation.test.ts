@@ -12,10 +12,10 @@ afterAll(async () => {
 });
 
 const ACCOUNTS = [
-  { email: 'admin@opcc.example', role: 'administrator', nav: ['Home', 'Priority issues', 'Initiatives', 'Organisations', 'API explorer'] },
-  { email: 'officer@opcc.example', role: 'policy and commissioning officer', nav: ['Home', 'Priority issues', 'Initiatives', 'Organisations', 'API explorer'] },
-  { email: 'commissioner@opcc.example', role: 'commissioner', nav: ['Home', 'Priority issues', 'Initiatives', 'Organisations'] },
-  { email: 'provider@harbour-lights.example', role: 'provider', nav: ['Home', 'Priority issues', 'Initiatives', 'Your organisation'] },
+  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'Users', 'API explorer'] },
+  { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'API explorer'] },
+  { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations'] },
+  { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Priority issues', 'Initiatives', 'Your organisation'] },
 ];
 
 describe('the portal is up', () => {

@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 
   const external = process.env.TEST_DATABASE_URL;
-  const pg = external ? null : await startEmbeddedPostgres({ dataDir: '.data/e2e-postgres', port: Number(process.env.E2E_PG_PORT ?? 5442) });
+  const pg = external ? null : await startEmbeddedPostgres({ dataDir: process.env.E2E_PG_DATA_DIR ?? '.data/e2e-postgres', port: Number(process.env.E2E_PG_PORT ?? 5442) });
   const urlFor = (database: string) => {
     if (pg) return pg.url(database);
     const url = new URL(external!);

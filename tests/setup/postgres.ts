@@ -29,7 +29,7 @@ export async function startTestServer(): Promise<TestServer> {
     };
   }
   const server: EmbeddedDatabase = await startEmbeddedPostgres({
-    dataDir: '.data/test-postgres',
+    dataDir: process.env.TEST_PG_DATA_DIR ?? '.data/test-postgres',
     port: Number(process.env.TEST_PG_PORT ?? 5441),
   });
   return { url: (database) => server.url(database), stop: () => server.stop() };

@@ -14,16 +14,16 @@ export const SERVICE_NAME = 'Commissioning and Outcomes Portal';
 
 /** The items in the service navigation for a signed-in user with this role, in display order. */
 export function navigationFor(role: PortalRole): NavigationItem[] {
+  const provider = role === 'PROVIDER';
   const items: NavigationItem[] = [
     { href: '/', text: 'Home' },
+    { href: '/services', text: provider ? 'Your services' : 'Portfolio' },
     { href: '/priority-issues', text: 'Priority issues' },
     { href: '/initiatives', text: 'Initiatives' },
+    { href: '/organisations', text: provider ? 'Your organisation' : 'Organisations' },
   ];
-  if (role === 'POLICY_OFFICER' || role === 'ADMIN' || role === 'COMMISSIONER') {
-    items.push({ href: '/organisations', text: 'Organisations' });
-  }
-  if (role === 'PROVIDER') {
-    items.push({ href: '/organisations', text: 'Your organisation' });
+  if (role === 'ADMIN') {
+    items.push({ href: '/users', text: 'Users' });
   }
   if (role === 'POLICY_OFFICER' || role === 'ADMIN') {
     items.push({ href: '/graphql', text: 'API explorer', reloadDocument: true });

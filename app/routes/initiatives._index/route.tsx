@@ -33,7 +33,7 @@ export default function Initiatives() {
         rows={initiatives.map((initiative) => [
           <>
             {initiative.name}
-            {initiative.fromBriefing ? <span className="govuk-hint govuk-!-margin-bottom-0">Named in the briefing</span> : null}
+            {initiative.fromBriefing ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-1">Named in the briefing</span> : null}
             <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 govuk-!-font-weight-regular">
               {initiative.description}
             </span>
