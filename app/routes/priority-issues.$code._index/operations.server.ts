@@ -2,13 +2,28 @@
 import { graphql } from '~/gql';
 
 export const PriorityIssueQuery = graphql(`
-  query PriorityIssue {
-    priorityIssues {
+  query PriorityIssue($code: String!) {
+    priorityIssue(code: $code) {
       code
       title
       description
       briefingText
       version
+      investment {
+        label
+        amount
+      }
+      services {
+        id
+        reference
+        title
+        status
+        annualValue
+        provider {
+          id
+          name
+        }
+      }
     }
   }
 `);
