@@ -2,10 +2,12 @@
 import { builder } from './builder';
 import './types/enums';
 import './types/errors';
+import './types/people-errors';
 import './types/user';
 import './types/organisation';
 import './types/reference';
 import './types/initiative';
 import './types/period';
+import './types/service';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,11 +4,113 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActivateCommissionedServiceInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
+export type ArchiveCommissionedServiceInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
+export type ArchiveOrganisationInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
+export type CreateCommissionedServiceInput = {
+  annualValue: string;
+  areaIds?: Array<string | number> | null | undefined;
+  cohortMaxAge?: number | null | undefined;
+  cohortMinAge?: number | null | undefined;
+  description?: string | null | undefined;
+  endDate: string;
+  forumIds?: Array<string | number> | null | undefined;
+  harmTypeIds?: Array<string | number> | null | undefined;
+  leadOfficerId?: string | number | null | undefined;
+  priorityIssueCodes: Array<string>;
+  providerId: string | number;
+  /** Unique, e.g. OPCC-CSAE-2026-004. */
+  reference: string;
+  riskRating: RiskRating;
+  /** Required when AMBER or RED. */
+  riskReason?: string | null | undefined;
+  startDate: string;
+  /** PLANNED or ACTIVE. */
+  status: ServiceStatus;
+  title: string;
+  totalValue: string;
+};
+
+export type CreateInitiativeInput = {
+  description: string;
+  leadPartner?: string | null | undefined;
+  name: string;
+  status: InitiativeStatus;
+};
+
+export type CreateOrganisationInput = {
+  address?: string | null | undefined;
+  /** The areas served. */
+  areaIds?: Array<string | number> | null | undefined;
+  /** The whole list: on update, it replaces the contacts. */
+  contacts?: Array<OrganisationContactInput> | null | undefined;
+  email?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+  registeredNumber?: string | null | undefined;
+  type: OrganisationType;
+  /** Starting with https:// (or http://). */
+  website?: string | null | undefined;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  organisationId: string | number;
+  role: Role;
+};
+
+export type EndCommissionedServiceInput = {
+  endDate: string;
+  expectedVersion: number;
+  id: string | number;
+  reason: string;
+};
+
+export type ExtendCommissionedServiceInput = {
+  expectedVersion: number;
+  id: string | number;
+  newEndDate: string;
+  reason: string;
+};
+
+export type FundingAmountInput = {
+  amount: string;
+  source: FundingSource;
+};
+
+export type FundingSource =
+  | 'HOME_OFFICE'
+  | 'MOJ_VICTIMS_GRANT'
+  | 'OTHER'
+  | 'PARTNER_CONTRIBUTION'
+  | 'PCC_CORE_GRANT';
+
 export type InitiativeStatus =
   | 'ACTIVE'
   | 'CLOSED'
   | 'PAUSED'
   | 'PLANNED';
+
+export type OrganisationContactInput = {
+  email?: string | null | undefined;
+  isPrimary?: boolean | null | undefined;
+  jobTitle?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+};
 
 export type OrganisationKind =
   | 'OPCC'
@@ -33,12 +135,131 @@ export type PeriodState =
   /** The quarter has not ended: returns cannot be submitted yet. */
   | 'UPCOMING';
 
+export type ResetUserPasswordInput = {
+  id: string | number;
+};
+
+export type RiskRating =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
 /** What a user may do: see docs/permissions in the README. */
 export type Role =
   | 'ADMIN'
   | 'COMMISSIONER'
   | 'POLICY_OFFICER'
   | 'PROVIDER';
+
+export type ServiceFilter = {
+  areaId?: string | number | null | undefined;
+  /** Active or extended contracts ending between today and today + N months (1-60). */
+  endsWithinMonths?: number | null | undefined;
+  fundingSource?: FundingSource | null | undefined;
+  includeArchived?: boolean | null | undefined;
+  initiativeId?: string | number | null | undefined;
+  /** Services addressing any of these issues. */
+  priorityIssueCodes?: Array<string> | null | undefined;
+  providerId?: string | number | null | undefined;
+  /** Part of the reference or title, any case. */
+  search?: string | null | undefined;
+  statuses?: Array<ServiceStatus> | null | undefined;
+};
+
+export type ServiceInitiativeInput = {
+  initiativeId: string | number;
+  serviceId: string | number;
+};
+
+export type ServiceOrder = {
+  direction?: SortDirection | null | undefined;
+  field: ServiceSortField;
+};
+
+export type ServiceSortField =
+  | 'ANNUAL_VALUE'
+  | 'END_DATE'
+  | 'PROVIDER'
+  | 'REFERENCE'
+  | 'TITLE';
+
+export type ServiceStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'EXTENDED'
+  | 'PLANNED';
+
+export type SetInitiativeFundingInput = {
+  /** 0 removes the year. */
+  amount: string;
+  financialYear: number;
+  initiativeId: string | number;
+  serviceId: string | number;
+};
+
+export type SetServiceFundingInput = {
+  /** The year's funding by source; sources left out are removed. */
+  amounts: Array<FundingAmountInput>;
+  expectedVersion: number;
+  /** 2026 for 2026/27. */
+  financialYear: number;
+  serviceId: string | number;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type UpdateCommissionedServiceInput = {
+  annualValue: string;
+  areaIds?: Array<string | number> | null | undefined;
+  cohortMaxAge?: number | null | undefined;
+  cohortMinAge?: number | null | undefined;
+  description?: string | null | undefined;
+  endDate: string;
+  /** The version you edited; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  forumIds?: Array<string | number> | null | undefined;
+  harmTypeIds?: Array<string | number> | null | undefined;
+  id: string | number;
+  leadOfficerId?: string | number | null | undefined;
+  priorityIssueCodes: Array<string>;
+  providerId: string | number;
+  reference: string;
+  riskRating: RiskRating;
+  riskReason?: string | null | undefined;
+  startDate: string;
+  title: string;
+  totalValue: string;
+};
+
+export type UpdateInitiativeInput = {
+  description: string;
+  /** The version you edited; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  id: string | number;
+  leadPartner?: string | null | undefined;
+  name: string;
+  status: InitiativeStatus;
+};
+
+export type UpdateOrganisationInput = {
+  address?: string | null | undefined;
+  /** The areas served. */
+  areaIds?: Array<string | number> | null | undefined;
+  /** The whole list: on update, it replaces the contacts. */
+  contacts?: Array<OrganisationContactInput> | null | undefined;
+  email?: string | null | undefined;
+  /** The version you edited; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  id: string | number;
+  name: string;
+  phone?: string | null | undefined;
+  registeredNumber?: string | null | undefined;
+  type: OrganisationType;
+  /** Starting with https:// (or http://). */
+  website?: string | null | undefined;
+};
 
 export type UpdatePriorityIssueInput = {
   code: string;
@@ -48,25 +269,138 @@ export type UpdatePriorityIssueInput = {
   title: string;
 };
 
+export type UpdateUserInput = {
+  /** The version you edited; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  id: string | number;
+  name: string;
+  organisationId: string | number;
+  role: Role;
+};
+
+export type UserVersionInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeQuery = { me: { name: string, role: Role, organisation: { name: string, kind: OrganisationKind } } | null, priorityIssues: Array<{ code: string, title: string }>, reportingPeriods: Array<{ label: string, state: PeriodState, opensOn: string, dueDate: string, locksOn: string }>, initiatives: Array<{ name: string }>, organisations: Array<{ id: string }> };
 
+export type InitiativePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InitiativePageQuery = { me: { role: Role } | null, initiative: { id: string, name: string, description: string, leadPartner: string | null, status: InitiativeStatus, fromBriefing: boolean, funding: Array<{ label: string, amount: string }>, services: Array<{ id: string, reference: string, title: string, status: ServiceStatus, provider: { id: string, name: string } }> } | null };
+
+export type EditInitiativeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditInitiativeQuery = { initiative: { id: string, name: string, description: string, leadPartner: string | null, status: InitiativeStatus, version: number } | null };
+
+export type UpdateInitiativeMutationVariables = Exact<{
+  input: UpdateInitiativeInput;
+}>;
+
+
+export type UpdateInitiativeMutation = { updateInitiative:
+    | { __typename: 'MutationUpdateInitiativeSuccess', data: { id: string } }
+    | { __typename: 'NameTaken', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
+
 export type InitiativesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InitiativesQuery = { me: { organisation: { kind: OrganisationKind } } | null, initiatives: Array<{ id: string, name: string, description: string, leadPartner: string | null, status: InitiativeStatus, fromBriefing: boolean, funding: Array<{ label: string, amount: string }> }> };
+export type InitiativesQuery = { me: { role: Role, organisation: { kind: OrganisationKind } } | null, initiatives: Array<{ id: string, name: string, description: string, leadPartner: string | null, status: InitiativeStatus, fromBriefing: boolean, funding: Array<{ label: string, amount: string }> }> };
+
+export type CreateInitiativeMutationVariables = Exact<{
+  input: CreateInitiativeInput;
+}>;
+
+
+export type CreateInitiativeMutation = { createInitiative:
+    | { __typename: 'MutationCreateInitiativeSuccess', data: { id: string, name: string } }
+    | { __typename: 'NameTaken', message: string }
+   };
+
+export type OrganisationDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganisationDetailQuery = { me: { role: Role, organisation: { id: string } } | null, organisation: { id: string, kind: OrganisationKind, name: string, type: OrganisationType, registeredNumber: string | null, email: string | null, phone: string | null, address: string | null, website: string | null, archived: boolean, archivedAt: string | null, version: number, areas: Array<{ name: string }>, contacts: Array<{ id: string, name: string, jobTitle: string | null, email: string | null, phone: string | null, isPrimary: boolean }>, users: Array<{ id: string, name: string, email: string, role: Role, active: boolean }>, services: Array<{ id: string, reference: string, title: string, status: ServiceStatus }> } | null };
+
+export type ArchiveOrganisationPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveOrganisationPageQuery = { organisation: { id: string, kind: OrganisationKind, name: string, archived: boolean, version: number, users: Array<{ id: string }> } | null };
+
+export type ArchiveOrganisationMutationVariables = Exact<{
+  input: ArchiveOrganisationInput;
+}>;
+
+
+export type ArchiveOrganisationMutation = { archiveOrganisation:
+    | { __typename: 'MutationArchiveOrganisationSuccess', data: { id: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type EditOrganisationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditOrganisationQuery = { areas: Array<{ id: string, name: string }>, organisation: { id: string, kind: OrganisationKind, name: string, type: OrganisationType, registeredNumber: string | null, email: string | null, phone: string | null, address: string | null, website: string | null, archived: boolean, version: number, areas: Array<{ id: string, name: string }>, contacts: Array<{ name: string, jobTitle: string | null, email: string | null, phone: string | null, isPrimary: boolean }> } | null };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation:
+    | { __typename: 'MutationUpdateOrganisationSuccess', data: { id: string } }
+    | { __typename: 'NameTaken', message: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OrganisationsQuery = { me: { role: Role } | null, organisations: Array<{ id: string, kind: OrganisationKind, name: string, type: OrganisationType, registeredNumber: string | null, areas: Array<{ name: string }>, users: Array<{ id: string, name: string, email: string, role: Role, active: boolean }> }> };
 
-export type PriorityIssueQueryVariables = Exact<{ [key: string]: never; }>;
+export type NewOrganisationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PriorityIssueQuery = { priorityIssues: Array<{ code: string, title: string, description: string, briefingText: string, version: number }> };
+export type NewOrganisationQuery = { areas: Array<{ id: string, name: string }> };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation:
+    | { __typename: 'MutationCreateOrganisationSuccess', data: { id: string, name: string } }
+    | { __typename: 'NameTaken', message: string }
+   };
+
+export type PriorityIssueQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PriorityIssueQuery = { priorityIssue: { code: string, title: string, description: string, briefingText: string, version: number, investment: Array<{ label: string, amount: string }>, services: Array<{ id: string, reference: string, title: string, status: ServiceStatus, annualValue: string, provider: { id: string, name: string } }> } | null };
 
 export type EditPriorityIssueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -88,6 +422,274 @@ export type PriorityIssuesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PriorityIssuesQuery = { priorityIssues: Array<{ code: string, title: string, description: string }> };
+
+export type ServiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceQuery = { me: { role: Role } | null, service: { id: string, reference: string, title: string, description: string | null, status: ServiceStatus, startDate: string, endDate: string, annualValue: string, totalValue: string, cohortMinAge: number | null, cohortMaxAge: number | null, riskRating: RiskRating, riskReason: string | null, archived: boolean, version: number, provider: { id: string, name: string }, leadOfficer: { name: string } | null, areas: Array<{ name: string }>, priorityIssues: Array<{ code: string, title: string }>, harmTypes: Array<{ name: string }>, forums: Array<{ name: string }>, funding: Array<{ financialYear: number, label: string, source: FundingSource, amount: string }>, fundingByYear: Array<{ financialYear: number, label: string, amount: string }>, initiatives: Array<{ initiative: { id: string, name: string }, funding: Array<{ label: string, amount: string }> }>, statusHistory: Array<{ id: string, from: ServiceStatus | null, to: ServiceStatus, reason: string | null, newEndDate: string | null, changedBy: string | null, at: string }> } | null };
+
+export type ServiceActivityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceActivityQuery = { service: { activity: Array<{ id: string, at: string, actor: string, action: string, table: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> } | null };
+
+export type ArchiveServiceMutationVariables = Exact<{
+  input: ArchiveCommissionedServiceInput;
+}>;
+
+
+export type ArchiveServiceMutation = { archiveCommissionedService:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationArchiveCommissionedServiceSuccess' }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type EditServiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditServiceQuery = { service: { id: string, reference: string, title: string, description: string | null, startDate: string, endDate: string, annualValue: string, totalValue: string, cohortMinAge: number | null, cohortMaxAge: number | null, riskRating: RiskRating, riskReason: string | null, archived: boolean, version: number, provider: { id: string, name: string }, leadOfficer: { id: string, name: string } | null, areas: Array<{ id: string, name: string }>, priorityIssues: Array<{ code: string, title: string }>, harmTypes: Array<{ id: string, name: string }>, forums: Array<{ id: string, name: string }> } | null };
+
+export type UpdateServiceMutationVariables = Exact<{
+  input: UpdateCommissionedServiceInput;
+}>;
+
+
+export type UpdateServiceMutation = { updateCommissionedService:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationUpdateCommissionedServiceSuccess', data: { id: string } }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'ReferenceTaken', message: string }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
+
+export type ServiceFundingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceFundingQuery = { service: { id: string, reference: string, title: string, version: number, archived: boolean, startDate: string, endDate: string, funding: Array<{ financialYear: number, label: string, source: FundingSource, amount: string }> } | null };
+
+export type SetServiceFundingMutationVariables = Exact<{
+  input: SetServiceFundingInput;
+}>;
+
+
+export type SetServiceFundingMutation = { setServiceFunding:
+    | { __typename: 'FundingExceeded', message: string }
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationSetServiceFundingSuccess' }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ServiceInitiativesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceInitiativesQuery = { service: { id: string, reference: string, title: string, archived: boolean, fundingByYear: Array<{ financialYear: number, label: string, amount: string }>, initiatives: Array<{ initiative: { id: string, name: string }, funding: Array<{ financialYear: number, label: string, amount: string }> }> } | null, initiatives: Array<{ id: string, name: string }> };
+
+export type LinkServiceInitiativeMutationVariables = Exact<{
+  input: ServiceInitiativeInput;
+}>;
+
+
+export type LinkServiceInitiativeMutation = { linkServiceInitiative:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationLinkServiceInitiativeSuccess' }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type UnlinkServiceInitiativeMutationVariables = Exact<{
+  input: ServiceInitiativeInput;
+}>;
+
+
+export type UnlinkServiceInitiativeMutation = { unlinkServiceInitiative:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationUnlinkServiceInitiativeSuccess' }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type SetInitiativeFundingMutationVariables = Exact<{
+  input: SetInitiativeFundingInput;
+}>;
+
+
+export type SetInitiativeFundingMutation = { setInitiativeFunding:
+    | { __typename: 'FundingExceeded', message: string }
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationSetInitiativeFundingSuccess' }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ServiceStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceStatusQuery = { service: { id: string, reference: string, title: string, status: ServiceStatus, startDate: string, endDate: string, archived: boolean, version: number } | null };
+
+export type ActivateServiceMutationVariables = Exact<{
+  input: ActivateCommissionedServiceInput;
+}>;
+
+
+export type ActivateServiceMutation = { activateCommissionedService:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationActivateCommissionedServiceSuccess' }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ExtendServiceMutationVariables = Exact<{
+  input: ExtendCommissionedServiceInput;
+}>;
+
+
+export type ExtendServiceMutation = { extendCommissionedService:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationExtendCommissionedServiceSuccess' }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type EndServiceMutationVariables = Exact<{
+  input: EndCommissionedServiceInput;
+}>;
+
+
+export type EndServiceMutation = { endCommissionedService:
+    | { __typename: 'InvalidTransition', message: string }
+    | { __typename: 'MutationEndCommissionedServiceSuccess' }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type PortfolioQueryVariables = Exact<{
+  filter?: ServiceFilter | null | undefined;
+  orderBy?: ServiceOrder | null | undefined;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+}>;
+
+
+export type PortfolioQuery = { me: { role: Role } | null, services: { totalCount: number, totalAnnualValue: string, page: number, pageSize: number, pageCount: number, nodes: Array<{ id: string, reference: string, title: string, status: ServiceStatus, endDate: string, annualValue: string, riskRating: RiskRating, provider: { id: string, name: string }, priorityIssues: Array<{ code: string }> }> }, priorityIssues: Array<{ code: string, title: string }>, organisations: Array<{ id: string, name: string }>, initiatives: Array<{ id: string, name: string }>, areas: Array<{ id: string, name: string }> };
+
+export type ServiceFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceFormOptionsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, archived: boolean, users: Array<{ id: string, name: string, role: Role, active: boolean }> }>, areas: Array<{ id: string, name: string }>, priorityIssues: Array<{ code: string, title: string }>, harmTypes: Array<{ id: string, name: string }>, partnershipForums: Array<{ id: string, name: string }> };
+
+export type CreateServiceMutationVariables = Exact<{
+  input: CreateCommissionedServiceInput;
+}>;
+
+
+export type CreateServiceMutation = { createCommissionedService:
+    | { __typename: 'MutationCreateCommissionedServiceSuccess', data: { id: string } }
+    | { __typename: 'ReferenceTaken', message: string }
+   };
+
+export type PortfolioCsvQueryVariables = Exact<{
+  filter?: ServiceFilter | null | undefined;
+  orderBy?: ServiceOrder | null | undefined;
+  page?: number | null | undefined;
+  pageSize?: number | null | undefined;
+}>;
+
+
+export type PortfolioCsvQuery = { services: { pageCount: number, nodes: Array<{ reference: string, title: string, status: ServiceStatus, startDate: string, endDate: string, annualValue: string, totalValue: string, riskRating: RiskRating, provider: { name: string }, priorityIssues: Array<{ code: string }>, areas: Array<{ name: string }>, initiatives: Array<{ initiative: { name: string } }>, fundingByYear: Array<{ label: string, amount: string }> }> } };
+
+export type UserDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserDetailQuery = { me: { id: string } | null, user: { id: string, name: string, email: string, role: Role, active: boolean, hasPassword: boolean, lastSignInAt: string | null, createdAt: string, deactivatedAt: string | null, version: number, organisation: { id: string, name: string, archived: boolean } } | null };
+
+export type DeactivateUserMutationVariables = Exact<{
+  input: UserVersionInput;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser:
+    | { __typename: 'MutationDeactivateUserSuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReactivateUserMutationVariables = Exact<{
+  input: UserVersionInput;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser:
+    | { __typename: 'MutationReactivateUserSuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  input: ResetUserPasswordInput;
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword:
+    | { __typename: 'MutationResetUserPasswordSuccess', data: { setPasswordUrl: string, expiresAt: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type EditUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditUserQuery = { organisations: Array<{ id: string, name: string, kind: OrganisationKind }>, user: { id: string, name: string, email: string, role: Role, version: number, organisation: { id: string, name: string } } | null };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser:
+    | { __typename: 'MutationUpdateUserSuccess', data: { id: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
+
+export type UsersQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type UsersQuery = { organisations: Array<{ id: string, name: string, archived: boolean }>, users: Array<{ id: string, name: string, email: string, role: Role, active: boolean, hasPassword: boolean, organisation: { id: string, name: string } }> };
+
+export type NewUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewUserQuery = { organisations: Array<{ id: string, name: string, kind: OrganisationKind }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser:
+    | { __typename: 'EmailTaken', message: string }
+    | { __typename: 'MutationCreateUserSuccess', data: { setPasswordUrl: string, expiresAt: string, user: { id: string, name: string, email: string, role: Role, organisation: { id: string, name: string } } } }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -137,9 +739,73 @@ export const HomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const InitiativePageDocument = new TypedDocumentString(`
+    query InitiativePage($id: ID!) {
+  me {
+    role
+  }
+  initiative(id: $id) {
+    id
+    name
+    description
+    leadPartner
+    status
+    fromBriefing
+    funding {
+      label
+      amount
+    }
+    services {
+      id
+      reference
+      title
+      status
+      provider {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InitiativePageQuery, InitiativePageQueryVariables>;
+export const EditInitiativeDocument = new TypedDocumentString(`
+    query EditInitiative($id: ID!) {
+  initiative(id: $id) {
+    id
+    name
+    description
+    leadPartner
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<EditInitiativeQuery, EditInitiativeQueryVariables>;
+export const UpdateInitiativeDocument = new TypedDocumentString(`
+    mutation UpdateInitiative($input: UpdateInitiativeInput!) {
+  updateInitiative(input: $input) {
+    __typename
+    ... on MutationUpdateInitiativeSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on NotFound {
+      message
+    }
+    ... on NameTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInitiativeMutation, UpdateInitiativeMutationVariables>;
 export const InitiativesDocument = new TypedDocumentString(`
     query Initiatives {
   me {
+    role
     organisation {
       kind
     }
@@ -158,6 +824,162 @@ export const InitiativesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InitiativesQuery, InitiativesQueryVariables>;
+export const CreateInitiativeDocument = new TypedDocumentString(`
+    mutation CreateInitiative($input: CreateInitiativeInput!) {
+  createInitiative(input: $input) {
+    __typename
+    ... on MutationCreateInitiativeSuccess {
+      data {
+        id
+        name
+      }
+    }
+    ... on NameTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateInitiativeMutation, CreateInitiativeMutationVariables>;
+export const OrganisationDetailDocument = new TypedDocumentString(`
+    query OrganisationDetail($id: ID!) {
+  me {
+    role
+    organisation {
+      id
+    }
+  }
+  organisation(id: $id) {
+    id
+    kind
+    name
+    type
+    registeredNumber
+    email
+    phone
+    address
+    website
+    archived
+    archivedAt
+    version
+    areas {
+      name
+    }
+    contacts {
+      id
+      name
+      jobTitle
+      email
+      phone
+      isPrimary
+    }
+    users {
+      id
+      name
+      email
+      role
+      active
+    }
+    services {
+      id
+      reference
+      title
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationDetailQuery, OrganisationDetailQueryVariables>;
+export const ArchiveOrganisationPageDocument = new TypedDocumentString(`
+    query ArchiveOrganisationPage($id: ID!) {
+  organisation(id: $id) {
+    id
+    kind
+    name
+    archived
+    version
+    users(includeDeactivated: false) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveOrganisationPageQuery, ArchiveOrganisationPageQueryVariables>;
+export const ArchiveOrganisationDocument = new TypedDocumentString(`
+    mutation ArchiveOrganisation($input: ArchiveOrganisationInput!) {
+  archiveOrganisation(input: $input) {
+    __typename
+    ... on MutationArchiveOrganisationSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+    }
+    ... on NotFound {
+      message
+    }
+    ... on NotAllowed {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveOrganisationMutation, ArchiveOrganisationMutationVariables>;
+export const EditOrganisationDocument = new TypedDocumentString(`
+    query EditOrganisation($id: ID!) {
+  areas {
+    id
+    name
+  }
+  organisation(id: $id) {
+    id
+    kind
+    name
+    type
+    registeredNumber
+    email
+    phone
+    address
+    website
+    archived
+    version
+    areas {
+      id
+      name
+    }
+    contacts {
+      name
+      jobTitle
+      email
+      phone
+      isPrimary
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditOrganisationQuery, EditOrganisationQueryVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    __typename
+    ... on MutationUpdateOrganisationSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on NotFound {
+      message
+    }
+    ... on NotAllowed {
+      message
+    }
+    ... on NameTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
 export const OrganisationsDocument = new TypedDocumentString(`
     query Organisations {
   me {
@@ -182,14 +1004,53 @@ export const OrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationsQuery, OrganisationsQueryVariables>;
+export const NewOrganisationDocument = new TypedDocumentString(`
+    query NewOrganisation {
+  areas {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NewOrganisationQuery, NewOrganisationQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    __typename
+    ... on MutationCreateOrganisationSuccess {
+      data {
+        id
+        name
+      }
+    }
+    ... on NameTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
 export const PriorityIssueDocument = new TypedDocumentString(`
-    query PriorityIssue {
-  priorityIssues {
+    query PriorityIssue($code: String!) {
+  priorityIssue(code: $code) {
     code
     title
     description
     briefingText
     version
+    investment {
+      label
+      amount
+    }
+    services {
+      id
+      reference
+      title
+      status
+      annualValue
+      provider {
+        id
+        name
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<PriorityIssueQuery, PriorityIssueQueryVariables>;
@@ -231,3 +1092,593 @@ export const PriorityIssuesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PriorityIssuesQuery, PriorityIssuesQueryVariables>;
+export const ServiceDocument = new TypedDocumentString(`
+    query Service($id: ID!) {
+  me {
+    role
+  }
+  service(id: $id) {
+    id
+    reference
+    title
+    description
+    status
+    startDate
+    endDate
+    annualValue
+    totalValue
+    cohortMinAge
+    cohortMaxAge
+    riskRating
+    riskReason
+    archived
+    version
+    provider {
+      id
+      name
+    }
+    leadOfficer {
+      name
+    }
+    areas {
+      name
+    }
+    priorityIssues {
+      code
+      title
+    }
+    harmTypes {
+      name
+    }
+    forums {
+      name
+    }
+    funding {
+      financialYear
+      label
+      source
+      amount
+    }
+    fundingByYear {
+      financialYear
+      label
+      amount
+    }
+    initiatives {
+      initiative {
+        id
+        name
+      }
+      funding {
+        label
+        amount
+      }
+    }
+    statusHistory {
+      id
+      from
+      to
+      reason
+      newEndDate
+      changedBy
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
+export const ServiceActivityDocument = new TypedDocumentString(`
+    query ServiceActivity($id: ID!) {
+  service(id: $id) {
+    activity {
+      id
+      at
+      actor
+      action
+      table
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceActivityQuery, ServiceActivityQueryVariables>;
+export const ArchiveServiceDocument = new TypedDocumentString(`
+    mutation ArchiveService($input: ArchiveCommissionedServiceInput!) {
+  archiveCommissionedService(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveServiceMutation, ArchiveServiceMutationVariables>;
+export const EditServiceDocument = new TypedDocumentString(`
+    query EditService($id: ID!) {
+  service(id: $id) {
+    id
+    reference
+    title
+    description
+    startDate
+    endDate
+    annualValue
+    totalValue
+    cohortMinAge
+    cohortMaxAge
+    riskRating
+    riskReason
+    archived
+    version
+    provider {
+      id
+      name
+    }
+    leadOfficer {
+      id
+      name
+    }
+    areas {
+      id
+      name
+    }
+    priorityIssues {
+      code
+      title
+    }
+    harmTypes {
+      id
+      name
+    }
+    forums {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditServiceQuery, EditServiceQueryVariables>;
+export const UpdateServiceDocument = new TypedDocumentString(`
+    mutation UpdateService($input: UpdateCommissionedServiceInput!) {
+  updateCommissionedService(input: $input) {
+    __typename
+    ... on MutationUpdateCommissionedServiceSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on ReferenceTaken {
+      message
+    }
+    ... on InvalidTransition {
+      message
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceMutation, UpdateServiceMutationVariables>;
+export const ServiceFundingDocument = new TypedDocumentString(`
+    query ServiceFunding($id: ID!) {
+  service(id: $id) {
+    id
+    reference
+    title
+    version
+    archived
+    startDate
+    endDate
+    funding {
+      financialYear
+      label
+      source
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceFundingQuery, ServiceFundingQueryVariables>;
+export const SetServiceFundingDocument = new TypedDocumentString(`
+    mutation SetServiceFunding($input: SetServiceFundingInput!) {
+  setServiceFunding(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetServiceFundingMutation, SetServiceFundingMutationVariables>;
+export const ServiceInitiativesDocument = new TypedDocumentString(`
+    query ServiceInitiatives($id: ID!) {
+  service(id: $id) {
+    id
+    reference
+    title
+    archived
+    fundingByYear {
+      financialYear
+      label
+      amount
+    }
+    initiatives {
+      initiative {
+        id
+        name
+      }
+      funding {
+        financialYear
+        label
+        amount
+      }
+    }
+  }
+  initiatives {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceInitiativesQuery, ServiceInitiativesQueryVariables>;
+export const LinkServiceInitiativeDocument = new TypedDocumentString(`
+    mutation LinkServiceInitiative($input: ServiceInitiativeInput!) {
+  linkServiceInitiative(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LinkServiceInitiativeMutation, LinkServiceInitiativeMutationVariables>;
+export const UnlinkServiceInitiativeDocument = new TypedDocumentString(`
+    mutation UnlinkServiceInitiative($input: ServiceInitiativeInput!) {
+  unlinkServiceInitiative(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkServiceInitiativeMutation, UnlinkServiceInitiativeMutationVariables>;
+export const SetInitiativeFundingDocument = new TypedDocumentString(`
+    mutation SetInitiativeFunding($input: SetInitiativeFundingInput!) {
+  setInitiativeFunding(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetInitiativeFundingMutation, SetInitiativeFundingMutationVariables>;
+export const ServiceStatusDocument = new TypedDocumentString(`
+    query ServiceStatus($id: ID!) {
+  service(id: $id) {
+    id
+    reference
+    title
+    status
+    startDate
+    endDate
+    archived
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceStatusQuery, ServiceStatusQueryVariables>;
+export const ActivateServiceDocument = new TypedDocumentString(`
+    mutation ActivateService($input: ActivateCommissionedServiceInput!) {
+  activateCommissionedService(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateServiceMutation, ActivateServiceMutationVariables>;
+export const ExtendServiceDocument = new TypedDocumentString(`
+    mutation ExtendService($input: ExtendCommissionedServiceInput!) {
+  extendCommissionedService(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendServiceMutation, ExtendServiceMutationVariables>;
+export const EndServiceDocument = new TypedDocumentString(`
+    mutation EndService($input: EndCommissionedServiceInput!) {
+  endCommissionedService(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EndServiceMutation, EndServiceMutationVariables>;
+export const PortfolioDocument = new TypedDocumentString(`
+    query Portfolio($filter: ServiceFilter, $orderBy: ServiceOrder, $page: Int, $pageSize: Int) {
+  me {
+    role
+  }
+  services(filter: $filter, orderBy: $orderBy, page: $page, pageSize: $pageSize) {
+    totalCount
+    totalAnnualValue
+    page
+    pageSize
+    pageCount
+    nodes {
+      id
+      reference
+      title
+      status
+      endDate
+      annualValue
+      riskRating
+      provider {
+        id
+        name
+      }
+      priorityIssues {
+        code
+      }
+    }
+  }
+  priorityIssues {
+    code
+    title
+  }
+  organisations(kind: PROVIDER) {
+    id
+    name
+  }
+  initiatives {
+    id
+    name
+  }
+  areas {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PortfolioQuery, PortfolioQueryVariables>;
+export const ServiceFormOptionsDocument = new TypedDocumentString(`
+    query ServiceFormOptions {
+  organisations {
+    id
+    kind
+    name
+    archived
+    users {
+      id
+      name
+      role
+      active
+    }
+  }
+  areas {
+    id
+    name
+  }
+  priorityIssues {
+    code
+    title
+  }
+  harmTypes {
+    id
+    name
+  }
+  partnershipForums {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceFormOptionsQuery, ServiceFormOptionsQueryVariables>;
+export const CreateServiceDocument = new TypedDocumentString(`
+    mutation CreateService($input: CreateCommissionedServiceInput!) {
+  createCommissionedService(input: $input) {
+    __typename
+    ... on MutationCreateCommissionedServiceSuccess {
+      data {
+        id
+      }
+    }
+    ... on ReferenceTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateServiceMutation, CreateServiceMutationVariables>;
+export const PortfolioCsvDocument = new TypedDocumentString(`
+    query PortfolioCsv($filter: ServiceFilter, $orderBy: ServiceOrder, $page: Int, $pageSize: Int) {
+  services(filter: $filter, orderBy: $orderBy, page: $page, pageSize: $pageSize) {
+    pageCount
+    nodes {
+      reference
+      title
+      provider {
+        name
+      }
+      status
+      startDate
+      endDate
+      annualValue
+      totalValue
+      riskRating
+      priorityIssues {
+        code
+      }
+      areas {
+        name
+      }
+      initiatives {
+        initiative {
+          name
+        }
+      }
+      fundingByYear {
+        label
+        amount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortfolioCsvQuery, PortfolioCsvQueryVariables>;
+export const UserDetailDocument = new TypedDocumentString(`
+    query UserDetail($id: ID!) {
+  me {
+    id
+  }
+  user(id: $id) {
+    id
+    name
+    email
+    role
+    active
+    hasPassword
+    lastSignInAt
+    createdAt
+    deactivatedAt
+    version
+    organisation {
+      id
+      name
+      archived
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserDetailQuery, UserDetailQueryVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($input: UserVersionInput!) {
+  deactivateUser(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($input: UserVersionInput!) {
+  reactivateUser(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+  resetUserPassword(input: $input) {
+    __typename
+    ... on MutationResetUserPasswordSuccess {
+      data {
+        setPasswordUrl
+        expiresAt
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const EditUserDocument = new TypedDocumentString(`
+    query EditUser($id: ID!) {
+  organisations {
+    id
+    name
+    kind
+  }
+  user(id: $id) {
+    id
+    name
+    email
+    role
+    version
+    organisation {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditUserQuery, EditUserQueryVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    __typename
+    ... on MutationUpdateUserSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on NotFound {
+      message
+    }
+    ... on NotAllowed {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($organisationId: ID) {
+  organisations(includeArchived: true) {
+    id
+    name
+    archived
+  }
+  users(organisationId: $organisationId, includeDeactivated: true) {
+    id
+    name
+    email
+    role
+    active
+    hasPassword
+    organisation {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const NewUserDocument = new TypedDocumentString(`
+    query NewUser {
+  organisations {
+    id
+    name
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<NewUserQuery, NewUserQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on MutationCreateUserSuccess {
+      data {
+        setPasswordUrl
+        expiresAt
+        user {
+          id
+          name
+          email
+          role
+          organisation {
+            id
+            name
+          }
+        }
+      }
+    }
+    ... on EmailTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;

@@ -4,6 +4,7 @@ import { graphql } from '~/gql';
 export const InitiativesQuery = graphql(`
   query Initiatives {
     me {
+      role
       organisation {
         kind
       }

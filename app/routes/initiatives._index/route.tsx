@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { InitiativesQuery } from './operations.server';
-import { PageHeading, Table, Tag, pageTitle } from '~/components/ui';
+import { Button, NotificationBanner, PageHeading, Table, Tag, pageTitle } from '~/components/ui';
 import { formatMoney } from '~/components/format/dates';
 import { gql } from '~/utils/graphql.server';
 
@@ -17,13 +17,18 @@ const STATUS: Record<string, string> = { PLANNED: 'Planned', ACTIVE: 'Active', P
 export default function Initiatives() {
   const { me, initiatives } = useLoaderData<typeof loader>();
   const ownOnly = me?.organisation.kind === 'PROVIDER';
+  const officer = me?.role === 'ADMIN' || me?.role === 'POLICY_OFFICER';
+  const [params] = useSearchParams();
+  const added = initiatives.find((initiative) => initiative.id === params.get('added'));
   return (
     <>
+      {added ? <NotificationBanner success>{`Initiative added: ${added.name}`}</NotificationBanner> : null}
       <PageHeading>Initiatives</PageHeading>
       <p className="govuk-body-l">
         Initiatives the Constabulary and partners support, funded through commissioned services.
         {ownOnly ? ' Funding shown is what your own services give.' : ''}
       </p>
+      {officer ? <Button href="/initiatives/new">Add an initiative</Button> : null}
       <Table
         caption="Initiatives and their funding"
         captionHidden
@@ -32,7 +37,9 @@ export default function Initiatives() {
         rowKeys={initiatives.map((initiative) => initiative.id)}
         rows={initiatives.map((initiative) => [
           <>
-            {initiative.name}
+            <Link className="govuk-link" to={`/initiatives/${initiative.id}`}>
+              {initiative.name}
+            </Link>
             {initiative.fromBriefing ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-1">Named in the briefing</span> : null}
             <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 govuk-!-font-weight-regular">
               {initiative.description}

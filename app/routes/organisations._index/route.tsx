@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { OrganisationsQuery } from './operations.server';
-import { PageHeading, SummaryList, Table, pageTitle } from '~/components/ui';
+import { Button, PageHeading, SummaryList, Table, pageTitle } from '~/components/ui';
 import { gql } from '~/utils/graphql.server';
 
 
@@ -50,6 +50,11 @@ export default function Organisations() {
           rowKeys={own.users.map((user) => user.id)}
           rows={own.users.map((user) => [user.name, user.email, ROLE[user.role] ?? user.role])}
         />
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/organisations/${own.id}`}>
+            Contact details, contacts and services of {own.name}
+          </Link>
+        </p>
       </>
     );
   }
@@ -58,6 +63,7 @@ export default function Organisations() {
   return (
     <>
       <PageHeading>Organisations</PageHeading>
+      {me?.role === 'ADMIN' || me?.role === 'POLICY_OFFICER' ? <Button href="/organisations/new">Add a provider</Button> : null}
       <Table
         caption={`Providers (${providers.length})`}
         head={['Provider', 'Type', 'Registered number', 'Areas served', 'Users']}
@@ -65,7 +71,9 @@ export default function Organisations() {
         numericColumns={[4]}
         rowKeys={providers.map((organisation) => organisation.id)}
         rows={providers.map((organisation) => [
-          organisation.name,
+          <Link key="name" className="govuk-link" to={`/organisations/${organisation.id}`}>
+            {organisation.name}
+          </Link>,
           TYPE[organisation.type] ?? organisation.type,
           organisation.registeredNumber ?? 'Not recorded',
           organisation.areas.map((area) => area.name).join(', ') || 'Not recorded',
@@ -78,7 +86,12 @@ export default function Organisations() {
         firstCellIsHeader
         numericColumns={[1]}
         rowKeys={opcc.map((organisation) => organisation.id)}
-        rows={opcc.map((organisation) => [organisation.name, organisation.users.length])}
+        rows={opcc.map((organisation) => [
+          <Link key="name" className="govuk-link" to={`/organisations/${organisation.id}`}>
+            {organisation.name}
+          </Link>,
+          organisation.users.length,
+        ])}
       />
     </>
   );

@@ -1,0 +1,53 @@
+// Typed errors of the people-and-partners mutations: expected failures answered as data.
+import { builder, ErrorInterface } from '../builder';
+
+/** Another organisation or initiative already has this name. */
+export class NameTakenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NameTaken';
+  }
+}
+
+/** Another user already has this e-mail address (compared case-insensitively). */
+export class EmailTakenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmailTaken';
+  }
+}
+
+builder.objectType(NameTakenError, {
+  name: 'NameTaken',
+  description: 'The name is already used: names are unique. Nothing was saved.',
+  interfaces: [ErrorInterface],
+  authScopes: { authenticated: true },
+});
+
+builder.objectType(EmailTakenError, {
+  name: 'EmailTaken',
+  description: 'Another user already has this email address. Nothing was saved.',
+  interfaces: [ErrorInterface],
+  authScopes: { authenticated: true },
+});
+
+/** Prisma's unique-constraint violation (a race after our own check), on the given column. */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  const candidate = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: unknown } } | null;
+  if (candidate?.code !== 'P2002') return false;
+  if (!column) return true;
+  return JSON.stringify(candidate.meta ?? {}).includes(column);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids that are not UUIDs cannot exist (and would make PostgreSQL refuse the query). */
+export const isUuid = (value: string) => UUID.test(value);
+
+/**
+ * The plugin's query for a mutation's result. When a caller selects nothing of the record (e.g. only `__typename`
+ * of the result union) the plugin gives an empty `select`, which Prisma refuses: select the id instead.
+ */
+export function selectSomething<T extends object>(query: T): T {
+  const select = (query as { select?: object }).select;
+  return select && Object.keys(select).length === 0 ? ({ ...query, select: { id: true } } as T) : query;
+}
