@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
-  return json({ signedOut: url.searchParams.get('signedOut') === '1' });
+  return json({
+    signedOut: url.searchParams.get('signedOut') === '1',
+    passwordSet: url.searchParams.get('passwordSet') === '1',
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { signedOut } = useLoaderData<typeof loader>();
+  const { signedOut, passwordSet } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -56,6 +59,11 @@ export default function SignIn() {
         {signedOut && errors.length === 0 ? (
           <NotificationBanner title="Signed out" success>
             <p className="govuk-notification-banner__heading">You have signed out.</p>
+          </NotificationBanner>
+        ) : null}
+        {passwordSet && errors.length === 0 ? (
+          <NotificationBanner title="Success" success>
+            <p className="govuk-notification-banner__heading">Your password has been set. Sign in with your new password.</p>
           </NotificationBanner>
         ) : null}
         <ErrorSummary errors={errors} />

@@ -6,7 +6,7 @@ import { financialYearLabel } from '../domain/periods';
 import { NotFoundError, VersionConflictError } from '../errors';
 import { ArchiveInitiativeSchema, CreateInitiativeSchema, UpdateInitiativeSchema } from '../validation/initiative';
 import { InitiativeStatusEnum } from './enums';
-import { isUniqueViolation, NameTakenError, selectSomething } from './people-errors';
+import { isUniqueViolation, NameTakenError } from './people-errors';
 
 interface YearFunding {
   financialYear: number;
@@ -144,7 +144,7 @@ builder.mutationFields((t) => ({
       const created = await ctx.db.initiative
         .create({ data: { name: data.name, description: data.description, leadPartner: data.leadPartner, status: data.status }, select: { id: true } })
         .catch((error: unknown) => initiativeNameRace(error, data.name));
-      return ctx.db.initiative.findUniqueOrThrow({ ...selectSomething(query), where: { id: created.id } });
+      return ctx.db.initiative.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
   }),
 
@@ -164,7 +164,7 @@ builder.mutationFields((t) => ({
         })
         .catch((error: unknown) => initiativeNameRace(error, data.name));
       if (count === 0) throw new VersionConflictError(`${existing.name} was changed by someone else while you were saving.`, existing.version + 1);
-      return ctx.db.initiative.findUniqueOrThrow({ ...selectSomething(query), where: { id: data.id } });
+      return ctx.db.initiative.findUniqueOrThrow({ ...query, where: { id: data.id } });
     },
   }),
 
@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
         });
         if (count === 0) throw new VersionConflictError(`${existing.name} was changed by someone else while you were saving.`, existing.version + 1);
       }
-      return ctx.db.initiative.findUniqueOrThrow({ ...selectSomething(query), where: { id } });
+      return ctx.db.initiative.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

@@ -12,7 +12,7 @@ import {
   type CreateOrganisationInput,
 } from '../validation/organisation';
 import { OrganisationKindEnum, OrganisationTypeEnum } from './enums';
-import { isUniqueViolation, isUuid, NameTakenError, selectSomething } from './people-errors';
+import { isUniqueViolation, isUuid, NameTakenError } from './people-errors';
 import { AreaRef } from './reference';
 
 builder.prismaObject('Organisation', {
@@ -222,7 +222,7 @@ builder.mutationFields((t) => ({
           select: { id: true },
         })
         .catch((error: unknown) => nameTakenOnRace(error, data.name));
-      return ctx.db.organisation.findUniqueOrThrow({ ...selectSomething(query), where: { id: created.id } });
+      return ctx.db.organisation.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
   }),
 
@@ -263,7 +263,7 @@ builder.mutationFields((t) => ({
       if (data.areaIds.length) {
         await ctx.db.organisationArea.createMany({ data: data.areaIds.map((areaId) => ({ organisationId: data.id, areaId })) });
       }
-      return ctx.db.organisation.findUniqueOrThrow({ ...selectSomething(query), where: { id: data.id } });
+      return ctx.db.organisation.findUniqueOrThrow({ ...query, where: { id: data.id } });
     },
   }),
 
@@ -295,7 +295,7 @@ builder.mutationFields((t) => ({
       if (count === 0) throw new VersionConflictError(`${existing.name} was changed by someone else while you were saving.`, existing.version + 1);
       // Its people are signed out now (sign-in and session code refuse users of archived organisations too).
       await ctx.db.session.deleteMany({ where: { user: { organisationId: existing.id } } });
-      return ctx.db.organisation.findUniqueOrThrow({ ...selectSomething(query), where: { id: existing.id } });
+      return ctx.db.organisation.findUniqueOrThrow({ ...query, where: { id: existing.id } });
     },
   }),
 }));

@@ -43,11 +43,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids that are not UUIDs cannot exist (and would make PostgreSQL refuse the query). */
 export const isUuid = (value: string) => UUID.test(value);
 
-/**
- * The plugin's query for a mutation's result. When a caller selects nothing of the record (e.g. only `__typename`
- * of the result union) the plugin gives an empty `select`, which Prisma refuses: select the id instead.
- */
-export function selectSomething<T extends object>(query: T): T {
-  const select = (query as { select?: object }).select;
-  return select && Object.keys(select).length === 0 ? ({ ...query, select: { id: true } } as T) : query;
-}

@@ -15,7 +15,7 @@ import {
   type RoleName,
 } from '../validation/user';
 import { RoleEnum } from './enums';
-import { EmailTakenError, isUniqueViolation, isUuid, selectSomething } from './people-errors';
+import { EmailTakenError, isUniqueViolation, isUuid } from './people-errors';
 
 builder.prismaObject('User', {
   description: 'A person who signs in. Belongs to exactly one organisation.',
@@ -118,7 +118,7 @@ const UserPasswordLink = builder.objectRef<PasswordLink>('UserPasswordLink').imp
   fields: (t) => ({
     user: t.prismaField({
       type: 'User',
-      resolve: (query, link, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...selectSomething(query), where: { id: link.userId } }),
+      resolve: (query, link, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: link.userId } }),
     }),
     setPasswordUrl: t.exposeString('setPasswordUrl', {
       description: "The link, relative to the portal's address (/set-password/...). It works once.",
@@ -238,7 +238,7 @@ builder.mutationFields((t) => ({
         data: { name: data.name, role: data.role, organisationId: data.organisationId, version: { increment: 1 } },
       });
       if (count === 0) throw conflict(existing.name, existing.version + 1, data.expectedVersion);
-      return ctx.db.user.findUniqueOrThrow({ ...selectSomething(query), where: { id: data.id } });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: data.id } });
     },
   }),
 
@@ -259,7 +259,7 @@ builder.mutationFields((t) => ({
       });
       if (count === 0) throw conflict(existing.name, existing.version + 1, input.expectedVersion);
       await ctx.db.session.deleteMany({ where: { userId: id } });
-      return ctx.db.user.findUniqueOrThrow({ ...selectSomething(query), where: { id } });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 
@@ -281,7 +281,7 @@ builder.mutationFields((t) => ({
         data: { deactivatedAt: null, version: { increment: 1 } },
       });
       if (count === 0) throw conflict(existing.name, existing.version + 1, input.expectedVersion);
-      return ctx.db.user.findUniqueOrThrow({ ...selectSomething(query), where: { id } });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 

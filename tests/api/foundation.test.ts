@@ -256,3 +256,17 @@ describe('browser sessions and API tokens', () => {
     expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('a mutation result asked for only by __typename', () => {
+  it('is answered, not failed (Prisma refuses an empty select: the client leaves it out)', async () => {
+    const viewer = await viewerFor('ADMIN');
+    const issue = await getPrisma().priorityIssue.findUniqueOrThrow({ where: { code: 'PI-TRAFFICKING' } });
+    const response = await execute(
+      'mutation U($input: UpdatePriorityIssueInput!) { updatePriorityIssue(input: $input) { __typename } }',
+      { input: { code: 'PI-TRAFFICKING', title: issue.title, description: issue.description, expectedVersion: issue.version } },
+      { viewer },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.updatePriorityIssue).toEqual({ __typename: 'MutationUpdatePriorityIssueSuccess' });
+  });
+});

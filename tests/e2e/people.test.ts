@@ -156,6 +156,7 @@ describe('an administrator adds a user for the provider', () => {
     await page.getByLabel('Confirm new password').fill(userPassword);
     await page.getByRole('button', { name: 'Set password' }).click();
     await h1(page, 'Sign in').waitFor();
+    await page.getByText('Your password has been set. Sign in with your new password.').waitFor();
     await expectAccessible(page);
 
     // The link works once.

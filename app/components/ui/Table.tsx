@@ -20,6 +20,11 @@ export interface TableProps {
   foot?: ReactNode[];
   className?: string;
   id?: string;
+  /**
+   * Wide tables scroll sideways inside their own region instead of making the page wider (WCAG 1.4.10 reflow).
+   * The region is focusable so keyboard users can scroll it; give it a name.
+   */
+  scrollLabel?: string;
 }
 
 export function Table({
@@ -34,6 +39,7 @@ export function Table({
   foot,
   className,
   id,
+  scrollLabel,
 }: TableProps) {
   const numeric = new Set(numericColumns);
   const headerNumeric = (index: number) => (numeric.has(index) ? ' govuk-table__header--numeric' : '');
@@ -55,7 +61,7 @@ export function Table({
       ),
     );
 
-  return (
+  const table = (
     <table className={['govuk-table', className].filter(Boolean).join(' ')} id={id}>
       <caption className={captionClasses}>{caption}</caption>
       <thead className="govuk-table__head">
@@ -80,5 +86,12 @@ export function Table({
         </tfoot>
       ) : null}
     </table>
+  );
+  if (!scrollLabel) return table;
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
+    <div className="app-table-scroll" role="region" aria-label={scrollLabel} tabIndex={0}>
+      {table}
+    </div>
   );
 }

@@ -26,29 +26,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const ROLE_INTRO: Record<string, { title: string; text: string; coming: string[] }> = {
+const ROLE_INTRO: Record<string, { title: string; text: string; now: { href: string; text: string }[]; coming: string[] }> = {
   POLICY_OFFICER: {
     title: 'Policy and commissioning officer',
     text: "Run the CSA/E portfolio: providers, commissioned services, funding and the initiatives they fund, against the Commissioner's priority issues; review providers' quarterly returns.",
-    coming: [
-      'Portfolio: providers, services, funding and initiatives',
-      'Quarterly returns: review, approve or return with a reason',
-      'Outcome dashboards and the briefing pack',
+    now: [
+      { href: '/services', text: 'The portfolio: find, add and change commissioned services, their funding and initiatives' },
+      { href: '/organisations', text: 'Providers: add and update them, their contacts and areas' },
+      { href: '/initiatives', text: 'Initiatives and what services give them' },
     ],
+    coming: ['Quarterly returns: review, approve or return with a reason', 'Outcome dashboards and the briefing pack'],
   },
   ADMIN: {
     title: 'Portal administrator',
     text: 'Look after users and roles, reference data from the briefing, locked periods and the audit log.',
-    coming: ['Users and roles', 'Reopening locked periods, with a reason', 'The audit log'],
+    now: [
+      { href: '/users', text: 'Users: add people, change roles, deactivate, send set-password links' },
+      { href: '/priority-issues', text: "Reference data: the priority issues' titles and summaries" },
+      { href: '/services', text: 'The portfolio' },
+    ],
+    coming: ['Reopening locked periods, with a reason', 'The audit log'],
   },
   COMMISSIONER: {
     title: 'Commissioner',
     text: 'See what the CSA/E portfolio achieves against your priority issues, with small numbers protected.',
+    now: [
+      { href: '/services', text: 'The portfolio of commissioned services' },
+      { href: '/priority-issues', text: 'Your priority issues and the services addressing each' },
+    ],
     coming: ['Outcome dashboards: coverage, reach, outcomes, timeliness, value for money', 'A one-click briefing pack'],
   },
   PROVIDER: {
     title: 'Provider',
     text: "Submit your organisation's quarterly performance returns for the services the OPCC commissions from you.",
+    now: [
+      { href: '/services', text: 'Your services: contracts, funding and the initiatives they support' },
+      { href: '/organisations', text: 'Your organisation and who can sign in' },
+    ],
     coming: ['Your returns: fill in, save, check and submit each quarter', 'Queries from the OPCC about your returns'],
   },
 };
@@ -68,6 +82,16 @@ export default function Home() {
               <strong>{initiativeCount}</strong> initiative{initiativeCount === 1 ? '' : 's'}.
             </p>
           ) : null}
+          <h2 className="govuk-heading-m">What you can do</h2>
+          <ul className="govuk-list">
+            {intro.now.map((item) => (
+              <li key={item.href}>
+                <Link className="govuk-link" to={item.href}>
+                  {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
           <h2 className="govuk-heading-m">Coming to the portal for you</h2>
           <p className="govuk-body">You signed in as a {intro.title.toLowerCase()}. Next to arrive:</p>
           <ul className="govuk-list govuk-list--bullet">

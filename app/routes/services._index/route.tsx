@@ -70,7 +70,7 @@ export default function Portfolio() {
         <div className="govuk-inset-text">The filter in the link could not be used ({filterError}). Showing every service instead.</div>
       ) : null}
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
+        <div className="govuk-grid-column-one-quarter">
           <Form method="get" role="search" aria-label="Filter services">
             <h2 className="govuk-heading-m">Filter</h2>
             <TextInput id="q" label="Reference or title contains" type="search" defaultValue={filterValue('q')} />
@@ -137,7 +137,7 @@ export default function Portfolio() {
             </p>
           </Form>
         </div>
-        <div className="govuk-grid-column-two-thirds">
+        <div className="govuk-grid-column-three-quarters">
           <p className="govuk-body-l" id="portfolio-total" aria-live="polite">
             {count} {count === 1 ? 'service' : 'services'}, {formatMoney(services.totalAnnualValue)} a year
           </p>
@@ -151,6 +151,7 @@ export default function Portfolio() {
             <p className="govuk-body">No services match these filters.</p>
           ) : (
             <Table
+              scrollLabel="Services (scrolls sideways)"
               caption={`${heading}: page ${services.page} of ${services.pageCount}`}
               captionSize="s"
               firstCellIsHeader
