@@ -14,6 +14,11 @@ export type ArchiveCommissionedServiceInput = {
   id: string | number;
 };
 
+export type ArchiveInitiativeInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
 export type ArchiveOrganisationInput = {
   expectedVersion: number;
   id: string | number;
@@ -294,6 +299,24 @@ export type InitiativePageQueryVariables = Exact<{
 
 
 export type InitiativePageQuery = { me: { role: Role } | null, initiative: { id: string, name: string, description: string, leadPartner: string | null, status: InitiativeStatus, fromBriefing: boolean, funding: Array<{ label: string, amount: string }>, services: Array<{ id: string, reference: string, title: string, status: ServiceStatus, provider: { id: string, name: string } }> } | null };
+
+export type ArchiveInitiativePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveInitiativePageQuery = { initiative: { id: string, name: string, archived: boolean, version: number, services: Array<{ id: string }> } | null };
+
+export type ArchiveInitiativeMutationVariables = Exact<{
+  input: ArchiveInitiativeInput;
+}>;
+
+
+export type ArchiveInitiativeMutation = { archiveInitiative:
+    | { __typename: 'MutationArchiveInitiativeSuccess', data: { id: string } }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
 
 export type EditInitiativeQueryVariables = Exact<{
   id: string | number;
@@ -768,6 +791,37 @@ export const InitiativePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InitiativePageQuery, InitiativePageQueryVariables>;
+export const ArchiveInitiativePageDocument = new TypedDocumentString(`
+    query ArchiveInitiativePage($id: ID!) {
+  initiative(id: $id) {
+    id
+    name
+    archived
+    version
+    services {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveInitiativePageQuery, ArchiveInitiativePageQueryVariables>;
+export const ArchiveInitiativeDocument = new TypedDocumentString(`
+    mutation ArchiveInitiative($input: ArchiveInitiativeInput!) {
+  archiveInitiative(input: $input) {
+    __typename
+    ... on MutationArchiveInitiativeSuccess {
+      data {
+        id
+      }
+    }
+    ... on VersionConflict {
+      message
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveInitiativeMutation, ArchiveInitiativeMutationVariables>;
 export const EditInitiativeDocument = new TypedDocumentString(`
     query EditInitiative($id: ID!) {
   initiative(id: $id) {

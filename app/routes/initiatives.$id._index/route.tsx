@@ -20,6 +20,7 @@ const STATUS: Record<string, string> = { PLANNED: 'Planned', ACTIVE: 'Active', P
 export default function InitiativePage() {
   const { me, initiative } = useLoaderData<typeof loader>();
   const provider = me?.role === 'PROVIDER';
+  const officer = me?.role === 'ADMIN' || me?.role === 'POLICY_OFFICER';
   const providers = [...new Map(initiative.services.map((s) => [s.provider.id, s.provider.name])).values()].sort();
   return (
     <>
@@ -33,6 +34,20 @@ export default function InitiativePage() {
           { key: 'Providers', value: providers.join(', ') || 'None' },
         ]}
       />
+      {officer ? (
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`/initiatives/${initiative.id}/edit`}>
+              Change this initiative
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`/initiatives/${initiative.id}/archive`}>
+              Archive this initiative
+            </Link>
+          </li>
+        </ul>
+      ) : null}
       <h2 className="govuk-heading-m">{provider ? 'Your services funding it' : 'Services funding it'}</h2>
       {initiative.services.length === 0 ? (
         <p className="govuk-body">No service funds this initiative{provider ? ' among yours' : ''}.</p>

@@ -23,6 +23,7 @@ export default function Initiatives() {
   return (
     <>
       {added ? <NotificationBanner success>{`Initiative added: ${added.name}`}</NotificationBanner> : null}
+      {params.get('archived') === '1' ? <NotificationBanner success>Initiative archived</NotificationBanner> : null}
       <PageHeading>Initiatives</PageHeading>
       <p className="govuk-body-l">
         Initiatives the Constabulary and partners support, funded through commissioned services.
