@@ -39,7 +39,5 @@ export function isUniqueViolation(error: unknown, column?: string): boolean {
   return JSON.stringify(candidate.meta ?? {}).includes(column);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids that are not UUIDs cannot exist (and would make PostgreSQL refuse the query). */
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid } from '../domain/format';
 

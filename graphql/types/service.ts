@@ -2,6 +2,7 @@
 // Providers see only their own organisation's services: every list filters rows (visibleServices) AND the type
 // itself is scoped to OPCC staff or the provider, so no nested path reaches another provider's service.
 import { FundingSource, Prisma, RiskRating, ServiceStatus } from '../../prisma/client';
+import { formatPounds, isUuid } from '../domain/format';
 import type { ObjectRef } from '@pothos/core';
 import type PrismaTypes from '../../prisma/generated/pothos-types';
 import { builder } from '../builder';
@@ -26,9 +27,8 @@ export const RiskRatingEnum = builder.enumType(RiskRating, { name: 'RiskRating' 
 export const FundingSourceEnum = builder.enumType(FundingSource, { name: 'FundingSource' });
 
 const ZERO = () => new Prisma.Decimal(0);
-const MONEY = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 /** "£95,000.00", for messages only (the figure itself stays a Decimal). */
-export const pounds = (value: Prisma.Decimal) => MONEY.format(Number(value.toFixed(2)));
+export const pounds = (value: Prisma.Decimal) => formatPounds(value);
 
 /** The services a caller may see: OPCC staff all, a provider its own organisation's. */
 export function visibleServices(ctx: Context): Prisma.CommissionedServiceWhereInput {
@@ -36,7 +36,6 @@ export function visibleServices(ctx: Context): Prisma.CommissionedServiceWhereIn
   return { providerId: ctx.viewer?.organisationId ?? '00000000-0000-0000-0000-000000000000' };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`));
 const iso = (value: Date) => value.toISOString().slice(0, 10);
 
@@ -341,7 +340,7 @@ builder.queryField('initiative', (t) =>
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      UUID.test(String(args.id)) ? ctx.db.initiative.findFirst({ ...query, where: { id: String(args.id), archivedAt: null } }) : null,
+      isUuid(String(args.id)) ? ctx.db.initiative.findFirst({ ...query, where: { id: String(args.id), archivedAt: null } }) : null,
   }),
 );
 
@@ -415,7 +414,7 @@ export async function serviceWhere(ctx: Context, filter: ServiceFilterValue | nu
   const f = filter ?? {};
   if (!f.includeArchived) and.push({ archivedAt: null });
   const checkId = (value: string | number, field: string, what: string) => {
-    if (!UUID.test(String(value))) throw new BadUserInputError(`There is no ${what} with id ${value}.`, `filter.${field}`);
+    if (!isUuid(String(value))) throw new BadUserInputError(`There is no ${what} with id ${value}.`, `filter.${field}`);
     return String(value);
   };
   if (f.priorityIssueCodes?.length) {
@@ -554,7 +553,7 @@ builder.queryField('service', (t) =>
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      UUID.test(String(args.id))
+      isUuid(String(args.id))
         ? ctx.db.commissionedService.findFirst({ ...query, where: { AND: [{ id: String(args.id) }, visibleServices(ctx)] } })
         : null,
   }),

@@ -1,6 +1,5 @@
 // How dates and money read on every page: "15 January 2027", "£85,000.00".
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONEY = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
 /** 'YYYY-MM-DD' (or an ISO instant) as "15 January 2027". */
 export function formatDate(value: string): string {
@@ -8,6 +7,4 @@ export function formatDate(value: string): string {
 }
 
 /** A Money string ("85000.00") as "£85,000.00". */
-export function formatMoney(value: string): string {
-  return MONEY.format(Number(value));
-}
+export { formatPounds as formatMoney } from '../../../graphql/domain/format';
