@@ -9,5 +9,6 @@ import './types/reference';
 import './types/initiative';
 import './types/period';
 import './types/service';
+import './types/api-token';
 
 export const schema = builder.toSchema({ sortSchema: true });

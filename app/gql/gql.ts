@@ -16,6 +16,12 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Home {\n    me {\n      name\n      role\n      organisation {\n        name\n        kind\n      }\n    }\n    priorityIssues {\n      code\n      title\n    }\n    reportingPeriods {\n      label\n      state\n      opensOn\n      dueDate\n      locksOn\n    }\n    initiatives {\n      name\n    }\n    organisations(kind: PROVIDER) {\n      id\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query RevokeApiTokenPage {\n    apiTokens(includeRevoked: true) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      status\n      organisation {\n        name\n      }\n    }\n  }\n": typeof types.RevokeApiTokenPageDocument,
+    "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on MutationRevokeApiTokenSuccess {\n        data {\n          id\n          name\n        }\n      }\n      ... on NotFound {\n        message\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  query ApiTokens($organisationId: ID, $includeRevoked: Boolean) {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    apiTokens(organisationId: $organisationId, includeRevoked: $includeRevoked) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  query ApiTokenProviders {\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n": typeof types.ApiTokenProvidersDocument,
+    "\n  query NewApiToken {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n": typeof types.NewApiTokenDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on MutationCreateApiTokenSuccess {\n        data {\n          token\n          apiToken {\n            id\n            name\n            prefix\n            expiresAt\n            organisation {\n              id\n              name\n            }\n          }\n        }\n      }\n      ... on NameTaken {\n        message\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  query InitiativePage($id: ID!) {\n    me {\n      role\n    }\n    initiative(id: $id) {\n      id\n      name\n      description\n      leadPartner\n      status\n      fromBriefing\n      funding {\n        label\n        amount\n      }\n      services {\n        id\n        reference\n        title\n        status\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.InitiativePageDocument,
     "\n  query ArchiveInitiativePage($id: ID!) {\n    initiative(id: $id) {\n      id\n      name\n      archived\n      version\n      services {\n        id\n      }\n    }\n  }\n": typeof types.ArchiveInitiativePageDocument,
     "\n  mutation ArchiveInitiative($input: ArchiveInitiativeInput!) {\n    archiveInitiative(input: $input) {\n      __typename\n      ... on MutationArchiveInitiativeSuccess {\n        data {\n          id\n        }\n      }\n      ... on VersionConflict {\n        message\n      }\n      ... on NotFound {\n        message\n      }\n    }\n  }\n": typeof types.ArchiveInitiativeDocument,
@@ -66,6 +72,12 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Home {\n    me {\n      name\n      role\n      organisation {\n        name\n        kind\n      }\n    }\n    priorityIssues {\n      code\n      title\n    }\n    reportingPeriods {\n      label\n      state\n      opensOn\n      dueDate\n      locksOn\n    }\n    initiatives {\n      name\n    }\n    organisations(kind: PROVIDER) {\n      id\n    }\n  }\n": types.HomeDocument,
+    "\n  query RevokeApiTokenPage {\n    apiTokens(includeRevoked: true) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      status\n      organisation {\n        name\n      }\n    }\n  }\n": types.RevokeApiTokenPageDocument,
+    "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on MutationRevokeApiTokenSuccess {\n        data {\n          id\n          name\n        }\n      }\n      ... on NotFound {\n        message\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  query ApiTokens($organisationId: ID, $includeRevoked: Boolean) {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    apiTokens(organisationId: $organisationId, includeRevoked: $includeRevoked) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  query ApiTokenProviders {\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n": types.ApiTokenProvidersDocument,
+    "\n  query NewApiToken {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n": types.NewApiTokenDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on MutationCreateApiTokenSuccess {\n        data {\n          token\n          apiToken {\n            id\n            name\n            prefix\n            expiresAt\n            organisation {\n              id\n              name\n            }\n          }\n        }\n      }\n      ... on NameTaken {\n        message\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  query InitiativePage($id: ID!) {\n    me {\n      role\n    }\n    initiative(id: $id) {\n      id\n      name\n      description\n      leadPartner\n      status\n      fromBriefing\n      funding {\n        label\n        amount\n      }\n      services {\n        id\n        reference\n        title\n        status\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.InitiativePageDocument,
     "\n  query ArchiveInitiativePage($id: ID!) {\n    initiative(id: $id) {\n      id\n      name\n      archived\n      version\n      services {\n        id\n      }\n    }\n  }\n": types.ArchiveInitiativePageDocument,
     "\n  mutation ArchiveInitiative($input: ArchiveInitiativeInput!) {\n    archiveInitiative(input: $input) {\n      __typename\n      ... on MutationArchiveInitiativeSuccess {\n        data {\n          id\n        }\n      }\n      ... on VersionConflict {\n        message\n      }\n      ... on NotFound {\n        message\n      }\n    }\n  }\n": types.ArchiveInitiativeDocument,
@@ -119,6 +131,30 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Home {\n    me {\n      name\n      role\n      organisation {\n        name\n        kind\n      }\n    }\n    priorityIssues {\n      code\n      title\n    }\n    reportingPeriods {\n      label\n      state\n      opensOn\n      dueDate\n      locksOn\n    }\n    initiatives {\n      name\n    }\n    organisations(kind: PROVIDER) {\n      id\n    }\n  }\n"): typeof import('./graphql').HomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevokeApiTokenPage {\n    apiTokens(includeRevoked: true) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      status\n      organisation {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').RevokeApiTokenPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on MutationRevokeApiTokenSuccess {\n        data {\n          id\n          name\n        }\n      }\n      ... on NotFound {\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens($organisationId: ID, $includeRevoked: Boolean) {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    apiTokens(organisationId: $organisationId, includeRevoked: $includeRevoked) {\n      id\n      name\n      prefix\n      createdBy\n      createdAt\n      lastUsedAt\n      expiresAt\n      revokedAt\n      status\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ApiTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokenProviders {\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ApiTokenProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewApiToken {\n    me {\n      role\n      organisation {\n        id\n        name\n      }\n    }\n    organisations(kind: PROVIDER) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').NewApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on MutationCreateApiTokenSuccess {\n        data {\n          token\n          apiToken {\n            id\n            name\n            prefix\n            expiresAt\n            organisation {\n              id\n              name\n            }\n          }\n        }\n      }\n      ... on NameTaken {\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,14 @@ export type ActivateCommissionedServiceInput = {
   id: string | number;
 };
 
+export type ApiTokenStatus =
+  /** Works now. */
+  | 'ACTIVE'
+  /** Passed its expiry date. */
+  | 'EXPIRED'
+  /** Revoked: it will never work again. */
+  | 'REVOKED';
+
 export type ArchiveCommissionedServiceInput = {
   expectedVersion: number;
   id: string | number;
@@ -22,6 +30,15 @@ export type ArchiveInitiativeInput = {
 export type ArchiveOrganisationInput = {
   expectedVersion: number;
   id: string | number;
+};
+
+export type CreateApiTokenInput = {
+  /** Optional expiry date, YYYY-MM-DD: the token stops working at the start of that day (UTC). In the future, at most 2 years ahead. */
+  expiresAt?: string | null | undefined;
+  /** To recognise it, e.g. "Case management system". Unique among the organisation's active tokens. */
+  name: string;
+  /** The provider it acts for. Administrators must give it; a provider's user may leave it out. */
+  organisationId?: string | number | null | undefined;
 };
 
 export type CreateCommissionedServiceInput = {
@@ -141,6 +158,10 @@ export type PeriodState =
   | 'UPCOMING';
 
 export type ResetUserPasswordInput = {
+  id: string | number;
+};
+
+export type RevokeApiTokenInput = {
   id: string | number;
 };
 
@@ -292,6 +313,49 @@ export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeQuery = { me: { name: string, role: Role, organisation: { name: string, kind: OrganisationKind } } | null, priorityIssues: Array<{ code: string, title: string }>, reportingPeriods: Array<{ label: string, state: PeriodState, opensOn: string, dueDate: string, locksOn: string }>, initiatives: Array<{ name: string }>, organisations: Array<{ id: string }> };
+
+export type RevokeApiTokenPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeApiTokenPageQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, createdBy: string, createdAt: string, lastUsedAt: string | null, status: ApiTokenStatus, organisation: { name: string } }> };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  input: RevokeApiTokenInput;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken:
+    | { __typename: 'MutationRevokeApiTokenSuccess', data: { id: string, name: string } }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ApiTokensQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+  includeRevoked?: boolean | null | undefined;
+}>;
+
+
+export type ApiTokensQuery = { me: { role: Role, organisation: { id: string, name: string } } | null, apiTokens: Array<{ id: string, name: string, prefix: string, createdBy: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, status: ApiTokenStatus, organisation: { id: string, name: string } }> };
+
+export type ApiTokenProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokenProvidersQuery = { organisations: Array<{ id: string, name: string }> };
+
+export type NewApiTokenQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewApiTokenQuery = { me: { role: Role, organisation: { id: string, name: string } } | null, organisations: Array<{ id: string, name: string }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken:
+    | { __typename: 'MutationCreateApiTokenSuccess', data: { token: string, apiToken: { id: string, name: string, prefix: string, expiresAt: string | null, organisation: { id: string, name: string } } } }
+    | { __typename: 'NameTaken', message: string }
+   };
 
 export type InitiativePageQueryVariables = Exact<{
   id: string | number;
@@ -762,6 +826,112 @@ export const HomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const RevokeApiTokenPageDocument = new TypedDocumentString(`
+    query RevokeApiTokenPage {
+  apiTokens(includeRevoked: true) {
+    id
+    name
+    prefix
+    createdBy
+    createdAt
+    lastUsedAt
+    status
+    organisation {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenPageQuery, RevokeApiTokenPageQueryVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+  revokeApiToken(input: $input) {
+    __typename
+    ... on MutationRevokeApiTokenSuccess {
+      data {
+        id
+        name
+      }
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens($organisationId: ID, $includeRevoked: Boolean) {
+  me {
+    role
+    organisation {
+      id
+      name
+    }
+  }
+  apiTokens(organisationId: $organisationId, includeRevoked: $includeRevoked) {
+    id
+    name
+    prefix
+    createdBy
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+    status
+    organisation {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const ApiTokenProvidersDocument = new TypedDocumentString(`
+    query ApiTokenProviders {
+  organisations(kind: PROVIDER) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ApiTokenProvidersQuery, ApiTokenProvidersQueryVariables>;
+export const NewApiTokenDocument = new TypedDocumentString(`
+    query NewApiToken {
+  me {
+    role
+    organisation {
+      id
+      name
+    }
+  }
+  organisations(kind: PROVIDER) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<NewApiTokenQuery, NewApiTokenQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    __typename
+    ... on MutationCreateApiTokenSuccess {
+      data {
+        token
+        apiToken {
+          id
+          name
+          prefix
+          expiresAt
+          organisation {
+            id
+            name
+          }
+        }
+      }
+    }
+    ... on NameTaken {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const InitiativePageDocument = new TypedDocumentString(`
     query InitiativePage($id: ID!) {
   me {

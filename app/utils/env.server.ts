@@ -40,6 +40,22 @@ const EnvSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be an SMTP URL with a host, e.g. smtp://user:password@smtp.example:587')
+    .optional(),
+  MAIL_FROM: z
+    .email('must be an e-mail address, e.g. portal@opcc.example')
+    .max(320)
+    .default('portal@opcc.example'),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { sessionSecrets: string[]; embedded: boolean };

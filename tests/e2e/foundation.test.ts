@@ -12,10 +12,10 @@ afterAll(async () => {
 });
 
 const ACCOUNTS = [
-  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'Users', 'API explorer'] },
+  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'Users', 'API tokens', 'API explorer'] },
   { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'API explorer'] },
   { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations'] },
-  { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Priority issues', 'Initiatives', 'Your organisation'] },
+  { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Priority issues', 'Initiatives', 'Your organisation', 'API tokens'] },
 ];
 
 describe('the portal is up', () => {

@@ -25,6 +25,9 @@ export function navigationFor(role: PortalRole): NavigationItem[] {
   if (role === 'ADMIN') {
     items.push({ href: '/users', text: 'Users' });
   }
+  if (role === 'ADMIN' || role === 'PROVIDER') {
+    items.push({ href: '/api-tokens', text: 'API tokens' });
+  }
   if (role === 'POLICY_OFFICER' || role === 'ADMIN') {
     items.push({ href: '/graphql', text: 'API explorer', reloadDocument: true });
   }

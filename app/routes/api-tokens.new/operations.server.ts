@@ -1,0 +1,44 @@
+// The GraphQL operations this page's loader and action run (server only: kept out of the browser bundle).
+import { graphql } from '~/gql';
+
+export const NewApiTokenQuery = graphql(`
+  query NewApiToken {
+    me {
+      role
+      organisation {
+        id
+        name
+      }
+    }
+    organisations(kind: PROVIDER) {
+      id
+      name
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      __typename
+      ... on MutationCreateApiTokenSuccess {
+        data {
+          token
+          apiToken {
+            id
+            name
+            prefix
+            expiresAt
+            organisation {
+              id
+              name
+            }
+          }
+        }
+      }
+      ... on NameTaken {
+        message
+      }
+    }
+  }
+`);
