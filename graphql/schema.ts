@@ -10,5 +10,6 @@ import './types/initiative';
 import './types/period';
 import './types/service';
 import './types/api-token';
+import './types/return';
 
 export const schema = builder.toSchema({ sortSchema: true });
