@@ -41,9 +41,13 @@ export const ReturnStatusEnum = builder.enumType(ReturnStatus, { name: 'ReturnSt
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-/** The returns a caller may see: OPCC staff all, a provider (or its API token) its own organisation's. */
+/**
+ * The returns a caller may see: officers and admins all; the Commissioner approved ones only (figures that have
+ * not been reviewed do not reach the Commissioner); a provider (or its API token) its own organisation's.
+ */
 export function visibleReturns(ctx: Context): Prisma.PerformanceReturnWhereInput {
-  return { service: visibleServices(ctx) };
+  const where: Prisma.PerformanceReturnWhereInput = { service: visibleServices(ctx) };
+  return ctx.viewer?.role === 'COMMISSIONER' ? { ...where, status: 'APPROVED' } : where;
 }
 
 /** Locked: today in London is on or after the lock date, and no admin exception is in force. */
@@ -111,8 +115,10 @@ builder.prismaObject('LockException', {
 
 builder.prismaObject('PerformanceReturn', {
   description: "A provider's quarterly return for one service and one reporting period.",
-  select: { id: true, service: { select: { providerId: true } } },
-  authScopes: (r) => ({ opccStaff: true, organisation: r.service.providerId }),
+  select: { id: true, status: true, service: { select: { providerId: true } } },
+  // The same rule as visibleReturns, on the type itself, so no nested path reaches a return the caller may not see.
+  authScopes: (r, ctx) =>
+    ctx.viewer?.role === 'COMMISSIONER' ? r.status === 'APPROVED' : { opccStaff: true, organisation: r.service.providerId },
   fields: (t) => ({
     id: t.exposeID('id'),
     service: t.relation('service'),
@@ -158,8 +164,11 @@ builder.prismaObject('PerformanceReturn', {
 
 builder.prismaObjectField('CommissionedService', 'returns', (t) =>
   t.relation('returns', {
-    description: "The service's quarterly returns, latest period first.",
-    query: { orderBy: [{ period: { financialYear: 'desc' } }, { period: { quarter: 'desc' } }] },
+    description: "The service's quarterly returns, latest period first (for the Commissioner: approved ones).",
+    query: (_args, ctx) => ({
+      where: ctx.viewer?.role === 'COMMISSIONER' ? { status: 'APPROVED' as const } : {},
+      orderBy: [{ period: { financialYear: 'desc' as const } }, { period: { quarter: 'desc' as const } }],
+    }),
   }),
 );
 

@@ -399,10 +399,14 @@ describe('reading returns', () => {
     expect((await execute(ONE, { id: theirs.ret.id }, { viewer: ownToken })).data!.performanceReturn).toBeNull();
     expect((await execute(ONE, { id: 'not-an-id' }, { viewer: own })).data!.performanceReturn).toBeNull();
 
-    for (const viewer of [officer, admin, commissioner]) {
+    for (const viewer of [officer, admin]) {
       const all = ids(await execute(LIST, { filter: { periodId } }, { viewer }));
       expect(all).toEqual(expect.arrayContaining([mine.ret.id, theirs.ret.id]));
     }
+    // The Commissioner sees approved returns only (see 'the Commissioner' below); these are drafts.
+    const forCommissioner = ids(await execute(LIST, { filter: { periodId } }, { viewer: commissioner }));
+    expect(forCommissioner).not.toContain(mine.ret.id);
+    expect(forCommissioner).not.toContain(theirs.ret.id);
     expect(codes(await execute(LIST, {}))).toEqual(['UNAUTHENTICATED']);
 
     const filtered = await execute(LIST, { filter: { serviceId: mine.service.id, statuses: ['IN_PROGRESS'] } }, { viewer: officer });
@@ -428,3 +432,24 @@ describe('reading returns', () => {
   });
 });
 
+
+describe('the Commissioner', () => {
+  it('sees a return only once it is approved, through every path', async () => {
+    const { service, ret } = await startReturn();
+    const SERVICE_RETURNS = 'query ($id: ID!) { service(id: $id) { returns { id status } } }';
+    const seen = async () => ({
+      one: (await execute(ONE, { id: ret.id }, { viewer: commissioner })).data?.performanceReturn?.id ?? null,
+      list: ((await execute(LIST, { filter: { serviceId: service.id } }, { viewer: commissioner })).data?.returns ?? []).map((r: any) => r.id),
+      nested: (await execute(SERVICE_RETURNS, { id: service.id }, { viewer: commissioner })).data?.service?.returns.map((r: any) => r.id),
+    });
+    expect(await seen()).toEqual({ one: null, list: [], nested: [] });
+    // An officer sees it meanwhile.
+    expect((await execute(ONE, { id: ret.id }, { viewer: officer })).data.performanceReturn.id).toBe(ret.id);
+
+    await getPrisma().performanceReturn.update({
+      where: { id: ret.id },
+      data: { status: 'APPROVED', submittedAt: new Date(), submittedById: own.userId!, reviewedAt: new Date(), reviewedById: officer.userId! },
+    });
+    expect(await seen()).toEqual({ one: ret.id, list: [ret.id], nested: [ret.id] });
+  });
+});
