@@ -48,3 +48,16 @@ export class NotFoundError extends Error {
     this.name = 'NotFound';
   }
 }
+
+/** A unique-constraint violation from Prisma (a race after our own check), optionally on the given column. */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  const candidate = error as { code?: string; meta?: unknown } | null;
+  if (candidate?.code !== 'P2002') return false;
+  return !column || JSON.stringify(candidate.meta ?? {}).includes(column);
+}
+
+/** The signed-in person acting, for what an API token may not do (status changes, declarations). */
+export function signedInUserId(viewer: { userId: string | null } | null, message = 'This must be done by a signed-in person, not an API token.'): string {
+  if (!viewer?.userId) throw new ForbiddenError(message);
+  return viewer.userId;
+}

@@ -31,13 +31,7 @@ builder.objectType(EmailTakenError, {
   authScopes: { authenticated: true },
 });
 
-/** Prisma's unique-constraint violation (a race after our own check), on the given column. */
-export function isUniqueViolation(error: unknown, column?: string): boolean {
-  const candidate = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: unknown } } | null;
-  if (candidate?.code !== 'P2002') return false;
-  if (!column) return true;
-  return JSON.stringify(candidate.meta ?? {}).includes(column);
-}
+export { isUniqueViolation } from '../errors';
 
 export { isUuid } from '../domain/format';
 

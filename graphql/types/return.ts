@@ -20,7 +20,7 @@ import {
 import { isUuid } from '../domain/format';
 import { todayInLondon, toIsoDate } from '../domain/periods';
 import { parseValue, type MeasureUnit } from '../domain/values';
-import { BadUserInputError, ForbiddenError, NotAllowedError, NotFoundError, VersionConflictError } from '../errors';
+import { BadUserInputError, ForbiddenError, NotAllowedError, NotFoundError, signedInUserId, VersionConflictError } from '../errors';
 import {
   GrantLockExceptionSchema,
   ReopenReturnSchema,
@@ -408,10 +408,7 @@ function requireProvider(ctx: Context, providerId: string) {
   }
 }
 
-function requireUserId(ctx: Context): string {
-  if (!ctx.viewer?.userId) throw new ForbiddenError('This must be done by a signed-in person, not an API token.');
-  return ctx.viewer.userId;
-}
+const requireUserId = (ctx: Context) => signedInUserId(ctx.viewer);
 
 function ensureUnlocked(ret: Pick<ReturnForWrite, 'period' | 'lockExceptions'>) {
   if (isLocked(ret.period.locksOn, ret.lockExceptions.length)) {

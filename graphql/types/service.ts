@@ -8,7 +8,7 @@ import type PrismaTypes from '../../prisma/generated/pothos-types';
 import { builder } from '../builder';
 import { isOpccStaff, type Context } from '../context';
 import { financialYearLabel, todayInLondon } from '../domain/periods';
-import { BadUserInputError, ForbiddenError, NotFoundError, VersionConflictError } from '../errors';
+import { BadUserInputError, ForbiddenError, isUniqueViolation, NotFoundError, signedInUserId, VersionConflictError } from '../errors';
 import {
   ActivateServiceSchema,
   ArchiveServiceSchema,
@@ -712,9 +712,6 @@ async function ensureReferenceFree(ctx: Context, reference: string, exceptId?: s
   if (other && other.id !== exceptId) throw new ReferenceTakenError(reference);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 const STATUS_WORDS: Record<ServiceStatus, string> = { PLANNED: 'planned', ACTIVE: 'active', EXTENDED: 'extended', ENDED: 'ended' };
 
@@ -735,16 +732,13 @@ async function serviceForWrite(ctx: Context, id: string, expectedVersion: number
   return service;
 }
 
-/** The service after a write, with the caller's selection (a selection of __typename alone selects nothing). */
+/** The service after a write, with the caller's selection. */
 function reload(ctx: Context, query: { select?: object; include?: object }, id: string) {
-  const empty = query.select && Object.keys(query.select).length === 0;
-  return ctx.db.commissionedService.findUniqueOrThrow({ ...(empty ? { select: { id: true } } : query), where: { id } } as { where: { id: string } });
+  return ctx.db.commissionedService.findUniqueOrThrow({ ...query, where: { id } } as { where: { id: string } });
 }
 
-function requireUserId(ctx: Context): string {
-  if (!ctx.viewer?.userId) throw new ForbiddenError('Status changes must be made by a signed-in person, not an API token.');
-  return ctx.viewer.userId;
-}
+const requireUserId = (ctx: Context) =>
+  signedInUserId(ctx.viewer, 'Status changes must be made by a signed-in person, not an API token.');
 
 /** Replaces a link table's rows for a service with `wanted`, touching only what changed (a clean audit trail). */
 async function syncLinks(current: string[], wanted: string[], remove: (ids: string[]) => Promise<unknown>, add: (ids: string[]) => Promise<unknown>) {
