@@ -11,5 +11,11 @@ import './types/period';
 import './types/service';
 import './types/api-token';
 import './types/return';
+import './types/return-import';
+import './types/target';
+import './types/notification';
+import './types/return-form';
+import './types/return-review';
+import './types/return-query';
 
 export const schema = builder.toSchema({ sortSchema: true });

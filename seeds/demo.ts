@@ -1760,6 +1760,18 @@ async function seedDemoDataIn(db: SeedDb, passwordHash: string): Promise<void> {
       createdAt: at('2026-11-05', '09:15'),
     },
   });
+  // Beyond 18's return was sent back after the due date; the OPCC gave Harbour Lights time to correct it, so the demo
+  // provider has a return to work on today.
+  await db.lockException.create({
+    data: {
+      id: demoId('lock-exception:beyond18-2026-q2'),
+      returnId: r('OPCC-CSAE-2024-002', Q2_2026),
+      reason: 'Returned for changes on 26 October; the provider needs time to reconcile the waiting list with its case system.',
+      endsAt: at('2026-12-18', '17:00'),
+      grantedById: adminId,
+      createdAt: at('2026-11-06', '10:00'),
+    },
+  });
 
   const notifications = [
     {
@@ -1824,6 +1836,27 @@ async function seedDemoDataIn(db: SeedDb, passwordHash: string): Promise<void> {
       dedupeKey: `demo:${n.key}`,
       createdAt: n.at,
       readAt: n.readAt,
+    })),
+  });
+
+  // The e-mails the reminders job sent with them (the admin reads them under "E-mail outbox"): every one was sent a
+  // minute later except the newest, which is still waiting, and one whose server refused it.
+  const recipients = await db.user.findMany({
+    where: { id: { in: [...new Set(notifications.map((n) => n.user))] } },
+    select: { id: true, email: true },
+  });
+  const emailOf = new Map(recipients.map((u) => [u.id, u.email]));
+  const newest = notifications.reduce((a, b) => (b.at > a.at ? b : a));
+  await db.emailOutbox.createMany({
+    data: notifications.map((n) => ({
+      id: demoId(`email:${n.key}`),
+      toAddress: emailOf.get(n.user)!,
+      subject: n.subject,
+      body: n.body,
+      dedupeKey: `demo:email:${n.key}`,
+      createdAt: n.at,
+      sentAt: n === newest || n.key.startsWith('query-answered') ? null : new Date(n.at.getTime() + 60_000),
+      error: n.key.startsWith('query-answered') ? '550 5.1.1 Mailbox unavailable (demo)' : null,
     })),
   });
 }

@@ -32,6 +32,15 @@ export type ArchiveOrganisationInput = {
   id: string | number;
 };
 
+export type CheckSeverityLevel =
+  | 'HARD'
+  | 'SOFT';
+
+export type CheckStatus =
+  | 'FAILED'
+  | 'PASSED'
+  | 'SKIPPED';
+
 export type CreateApiTokenInput = {
   /** Optional expiry date, YYYY-MM-DD: the token stops working at the start of that day (UTC). In the future, at most 2 years ahead. */
   expiresAt?: string | null | undefined;
@@ -120,11 +129,33 @@ export type FundingSource =
   | 'PARTNER_CONTRIBUTION'
   | 'PCC_CORE_GRANT';
 
+export type GrantLockExceptionInput = {
+  /** When the exception ends; in the future. */
+  endsAt: string;
+  reason: string;
+  returnId: string | number;
+};
+
+export type ImportReturnCsvInput = {
+  /** The whole file as text (the template's columns; a byte order mark is allowed). At most 5 MB and 5,000 rows. */
+  csv: string;
+  /** The version of the return you read; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  returnId: string | number;
+};
+
 export type InitiativeStatus =
   | 'ACTIVE'
   | 'CLOSED'
   | 'PAUSED'
   | 'PLANNED';
+
+export type MarkNotificationsReadInput = {
+  /** Mark every one of your notifications as read. */
+  all?: boolean | null | undefined;
+  /** The notifications to mark as read (your own; others are ignored). */
+  ids?: Array<string | number> | null | undefined;
+};
 
 export type OrganisationContactInput = {
   email?: string | null | undefined;
@@ -157,8 +188,71 @@ export type PeriodState =
   /** The quarter has not ended: returns cannot be submitted yet. */
   | 'UPCOMING';
 
+/** OPEN: waiting for the provider. ANSWERED: the provider replied. RESOLVED: closed by an officer. */
+export type QueryStatus =
+  | 'ANSWERED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type RaiseReturnQueryInput = {
+  /** The breakdown option ('' or absent: the measure's total). */
+  breakdownOption?: string | null | undefined;
+  /** The measure asked about; absent for the whole return. */
+  measureCode?: string | null | undefined;
+  message: string;
+  returnId: string | number;
+};
+
+export type ReopenReturnInput = {
+  expectedVersion: number;
+  reason: string;
+  returnId: string | number;
+};
+
+export type ReplyToReturnQueryInput = {
+  message: string;
+  queryId: string | number;
+};
+
 export type ResetUserPasswordInput = {
   id: string | number;
+};
+
+export type ResolveReturnQueryInput = {
+  /** The status the officer saw: if the thread moved on since (a reply came in), the answer is VersionConflict. */
+  expectedStatus?: QueryStatus | null | undefined;
+  queryId: string | number;
+};
+
+export type ReturnQueryFilter = {
+  returnId?: string | number | null | undefined;
+  status?: QueryStatus | null | undefined;
+};
+
+export type ReturnStatus =
+  | 'APPROVED'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED'
+  | 'REOPENED'
+  | 'RETURNED'
+  | 'SUBMITTED';
+
+export type ReturnValueInput = {
+  /** Why the figure is blank; a blank without one is removed. */
+  blankReason?: string | null | undefined;
+  /** '' or absent for the total. */
+  breakdownOption?: string | null | undefined;
+  comment?: string | null | undefined;
+  measureCode: string;
+  /** As typed; blank (or absent) clears the figure. */
+  value?: string | null | undefined;
+};
+
+export type ReviewReturnInput = {
+  expectedVersion: number;
+  /** Required to return it for changes. */
+  reason?: string | null | undefined;
+  returnId: string | number;
 };
 
 export type RevokeApiTokenInput = {
@@ -176,6 +270,17 @@ export type Role =
   | 'COMMISSIONER'
   | 'POLICY_OFFICER'
   | 'PROVIDER';
+
+export type SaveReturnDraftInput = {
+  /** Required when the return exists: a stale one answers VersionConflict. */
+  expectedVersion?: number | null | undefined;
+  noActivity?: boolean | null | undefined;
+  periodId?: string | number | null | undefined;
+  returnId?: string | number | null | undefined;
+  /** With periodId, to start a return that does not exist yet. */
+  serviceId?: string | number | null | undefined;
+  values: Array<ReturnValueInput>;
+};
 
 export type ServiceFilter = {
   areaId?: string | number | null | undefined;
@@ -236,6 +341,26 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+export type StartReturnInput = {
+  periodId: string | number;
+  serviceId: string | number;
+};
+
+export type SubmitReturnInput = {
+  /** The full name of the person declaring the return complete and accurate. */
+  declarationName: string;
+  expectedVersion: number;
+  returnId: string | number;
+};
+
+export type TargetInput = {
+  measureCode: string;
+  /** 0 for the whole financial year, 1-4 for a quarter. */
+  quarter: number;
+  /** As typed ("40", "£1,200", "85%"); blank (or absent) removes the target. */
+  value?: string | null | undefined;
+};
+
 export type UpdateCommissionedServiceInput = {
   annualValue: string;
   areaIds?: Array<string | number> | null | undefined;
@@ -295,6 +420,16 @@ export type UpdatePriorityIssueInput = {
   title: string;
 };
 
+export type UpdateServiceTargetsInput = {
+  /** The service's version you read; a stale one answers VersionConflict. */
+  expectedVersion: number;
+  /** 2026 for 2026/27. */
+  financialYear: number;
+  serviceId: string | number;
+  /** The targets to set or (blank value) remove. Targets not listed are left as they are. */
+  targets: Array<TargetInput>;
+};
+
 export type UpdateUserInput = {
   /** The version you edited; a stale one answers VersionConflict. */
   expectedVersion: number;
@@ -308,6 +443,39 @@ export type UserVersionInput = {
   expectedVersion: number;
   id: string | number;
 };
+
+export type ValueChangeKind =
+  /** Blank before, a value after. */
+  | 'ADDED'
+  /** A different value. */
+  | 'CHANGED'
+  /** The same value; only its comment changed. */
+  | 'COMMENT'
+  /** A value before, blank after. */
+  | 'REMOVED';
+
+export type ReturnFormShapeFragment = { form: { sections: Array<{ code: string, title: string, description: string | null, measures: Array<{ code: string, label: string, helpText: string | null, unit: string, direction: string, required: boolean, totalMeasure: string | null, breakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null, secondaryBreakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null }> }> } };
+
+export type SaveReturnSectionMutationVariables = Exact<{
+  input: SaveReturnDraftInput;
+}>;
+
+
+export type SaveReturnSectionMutation = { saveReturnDraft:
+    | { __typename: 'MutationSaveReturnDraftSuccess', data: { id: string, version: number, status: ReturnStatus, values: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }> } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'PeriodLocked', message: string }
+    | { __typename: 'ValidationFailed', message: string, problems: Array<{ field: string, message: string }> }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
+
+export type ReturnLatestValuesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnLatestValuesQuery = { performanceReturn: { id: string, version: number, status: ReturnStatus, values: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }> } | null };
 
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -416,6 +584,18 @@ export type CreateInitiativeMutation = { createInitiative:
     | { __typename: 'NameTaken', message: string }
    };
 
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, me: { role: Role } | null, notifications: Array<{ id: string, kind: string, subject: string, body: string, createdAt: string, read: boolean, returnId: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unread: number } };
+
 export type OrganisationDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -482,6 +662,13 @@ export type CreateOrganisationMutation = { createOrganisation:
     | { __typename: 'NameTaken', message: string }
    };
 
+export type EmailOutboxQueryVariables = Exact<{
+  page?: number | null | undefined;
+}>;
+
+
+export type EmailOutboxQuery = { emailOutbox: { page: number, pageCount: number, total: number, unsent: number, nodes: Array<{ id: string, to: string, subject: string, body: string, createdAt: string, sentAt: string | null, error: string | null }> } };
+
 export type PriorityIssueQueryVariables = Exact<{
   code: string;
 }>;
@@ -509,6 +696,215 @@ export type PriorityIssuesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PriorityIssuesQuery = { priorityIssues: Array<{ code: string, title: string, description: string }> };
+
+export type QueryThreadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type QueryThreadQuery = { returnQuery: { id: string, status: QueryStatus, measureLabel: string | null, optionLabel: string | null, raisedBy: string, createdAt: string, resolvedAt: string | null, messages: Array<{ id: string, body: string, authorName: string, fromOpcc: boolean, createdAt: string }>, return: { id: string, status: ReturnStatus, service: { reference: string, title: string, provider: { name: string } }, period: { label: string } } } | null };
+
+export type ReplyToReturnQueryMutationVariables = Exact<{
+  input: ReplyToReturnQueryInput;
+}>;
+
+
+export type ReplyToReturnQueryMutation = { replyToReturnQuery:
+    | { __typename: 'MutationReplyToReturnQuerySuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ResolveReturnQueryMutationVariables = Exact<{
+  input: ResolveReturnQueryInput;
+}>;
+
+
+export type ResolveReturnQueryMutation = { resolveReturnQuery:
+    | { __typename: 'MutationResolveReturnQuerySuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type QueriesListQueryVariables = Exact<{
+  filter?: ReturnQueryFilter | null | undefined;
+}>;
+
+
+export type QueriesListQuery = { returnQueries: Array<{ id: string, status: QueryStatus, measureLabel: string | null, optionLabel: string | null, createdAt: string, raisedBy: string, messageCount: number, lastMessage: { body: string, authorName: string, fromOpcc: boolean, createdAt: string } | null, return: { id: string, service: { reference: string, title: string, provider: { name: string } }, period: { label: string } } }> };
+
+export type ReturnOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnOverviewQuery = { me: { role: Role } | null, performanceReturn: { id: string, status: ReturnStatus, version: number, noActivity: boolean, locked: boolean, returnedReason: string | null, reopenedReason: string | null, submittedAt: string | null, submittedBy: string | null, reviewedAt: string | null, reviewedBy: string | null, service: { id: string, reference: string, title: string }, period: { label: string, dueDate: string, locksOn: string }, lockExceptions: Array<{ endsAt: string, revokedAt: string | null }>, values: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }>, checks: Array<{ code: string, severity: CheckSeverityLevel, status: CheckStatus, message: string, measures: Array<string>, explained: boolean | null, explainedBy: string | null }>, form: { sections: Array<{ code: string, title: string, description: string | null, measures: Array<{ code: string, label: string, helpText: string | null, unit: string, direction: string, required: boolean, totalMeasure: string | null, breakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null, secondaryBreakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null }> }> } } | null };
+
+export type ReturnCheckAnswersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnCheckAnswersQuery = { me: { role: Role } | null, performanceReturn: { id: string, status: ReturnStatus, version: number, noActivity: boolean, locked: boolean, returnedReason: string | null, reopenedReason: string | null, submittedAt: string | null, submittedBy: string | null, reviewedAt: string | null, reviewedBy: string | null, service: { id: string, reference: string, title: string }, period: { label: string, dueDate: string, locksOn: string }, lockExceptions: Array<{ endsAt: string, revokedAt: string | null }>, values: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }>, checks: Array<{ code: string, severity: CheckSeverityLevel, status: CheckStatus, message: string, measures: Array<string>, explained: boolean | null, explainedBy: string | null }>, form: { sections: Array<{ code: string, title: string, description: string | null, measures: Array<{ code: string, label: string, helpText: string | null, unit: string, direction: string, required: boolean, totalMeasure: string | null, breakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null, secondaryBreakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null }> }> } } | null };
+
+export type SubmitReturnFromCheckMutationVariables = Exact<{
+  input: SubmitReturnInput;
+}>;
+
+
+export type SubmitReturnFromCheckMutation = { submitReturn:
+    | { __typename: 'MutationSubmitReturnSuccess', data: { id: string, status: ReturnStatus } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'PeriodLocked', message: string }
+    | { __typename: 'ValidationFailed', message: string, problems: Array<{ field: string, message: string }> }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReturnConfirmationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnConfirmationQuery = { performanceReturn: { id: string, status: ReturnStatus, submittedAt: string | null, submittedBy: string | null, declarationName: string | null, service: { reference: string, title: string }, period: { label: string, financialYear: number, quarter: number }, versions: Array<{ number: number, status: ReturnStatus, createdAt: string }> } | null };
+
+export type ReturnSectionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnSectionPageQuery = { me: { role: Role } | null, performanceReturn: { id: string, status: ReturnStatus, version: number, locked: boolean, returnedReason: string | null, service: { id: string, reference: string, title: string }, period: { label: string, dueDate: string, locksOn: string }, values: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }>, form: { financialYear: number, quarter: number, previousPeriodLabel: string | null, previousValues: Array<{ measureCode: string, breakdownOption: string, value: string | null, comment: string | null, blankReason: string | null }>, targets: Array<{ measureCode: string, quarter: number, value: string }>, checks: Array<{ code: string, severity: string, rule: string, message: string }>, sections: Array<{ code: string, title: string, description: string | null, measures: Array<{ code: string, label: string, helpText: string | null, unit: string, direction: string, required: boolean, totalMeasure: string | null, breakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null, secondaryBreakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null }> }> } } | null };
+
+export type ReturnCsvTemplateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReturnCsvTemplateQuery = { performanceReturn: { id: string, csvTemplate: string, csvFileName: string } | null };
+
+export type UploadReturnQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UploadReturnQuery = { performanceReturn: { id: string, status: ReturnStatus, version: number, locked: boolean, csvFileName: string, service: { id: string, reference: string, title: string }, period: { label: string, dueDate: string, locksOn: string } } | null };
+
+export type ImportReturnCsvMutationVariables = Exact<{
+  input: ImportReturnCsvInput;
+}>;
+
+
+export type ImportReturnCsvMutation = { importReturnCsv:
+    | { __typename: 'CsvImportFailed', message: string, problems: Array<{ row: number | null, column: string | null, message: string }> }
+    | { __typename: 'MutationImportReturnCsvSuccess', data: { imported: number, changed: number, performanceReturn: { id: string, version: number } } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'PeriodLocked', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReturnTaskListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReturnTaskListQuery = { me: { role: Role, organisation: { name: string } } | null, returnTasks: Array<{ status: ReturnStatus, dueDate: string, locksOn: string, locked: boolean, overdue: boolean, editable: boolean, lockExceptionEndsAt: string | null, service: { id: string, reference: string, title: string }, period: { id: string, label: string }, performanceReturn: { id: string, returnedReason: string | null } | null }> };
+
+export type StartReturnMutationVariables = Exact<{
+  input: StartReturnInput;
+}>;
+
+
+export type StartReturnMutation = { startReturn:
+    | { __typename: 'MutationStartReturnSuccess', data: { id: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'PeriodLocked', message: string }
+   };
+
+export type ReviewReturnQueryVariables = Exact<{
+  id: string | number;
+  compareFrom: number;
+  compareTo?: number | null | undefined;
+  withComparison: boolean;
+}>;
+
+
+export type ReviewReturnQuery = { performanceReturn: { id: string, status: ReturnStatus, version: number, noActivity: boolean, declarationName: string | null, submittedAt: string | null, submittedBy: string | null, reviewedAt: string | null, reviewedBy: string | null, returnedReason: string | null, reopenedReason: string | null, locked: boolean, service: { id: string, reference: string, title: string, provider: { id: string, name: string } }, period: { id: string, label: string, dueDate: string, locksOn: string }, lockExceptions: Array<{ id: string, reason: string, endsAt: string, revokedAt: string | null, grantedBy: string }>, checks: Array<{ code: string, severity: CheckSeverityLevel, status: CheckStatus, message: string, measures: Array<string>, explained: boolean | null, explainedBy: string | null }>, versions: Array<{ id: string, number: number, status: ReturnStatus, createdAt: string, createdBy: string }>, versionComparison?: { fromVersion: number, fromStatus: ReturnStatus, fromCreatedAt: string, toVersion: number | null, toStatus: ReturnStatus, toCreatedAt: string | null, noActivityChanged: boolean, noActivityNow: boolean | null, changes: Array<{ measureCode: string, measureLabel: string, sectionTitle: string | null, breakdownOption: string, optionLabel: string | null, kind: ValueChangeKind, before: string | null, after: string | null, commentBefore: string | null, commentAfter: string | null, commentChanged: boolean }> } | null, changesSinceApproval: { fromVersion: number, fromStatus: ReturnStatus, fromCreatedAt: string, toVersion: number | null, toStatus: ReturnStatus, toCreatedAt: string | null, noActivityChanged: boolean, noActivityNow: boolean | null, changes: Array<{ measureCode: string, measureLabel: string, sectionTitle: string | null, breakdownOption: string, optionLabel: string | null, kind: ValueChangeKind, before: string | null, after: string | null, commentBefore: string | null, commentAfter: string | null, commentChanged: boolean }> } | null, queries: Array<{ id: string, status: QueryStatus, measureLabel: string | null, optionLabel: string | null, messageCount: number, lastMessage: { authorName: string, createdAt: string } | null }>, history: { periods: Array<{ label: string, status: ReturnStatus | null }>, sections: Array<{ code: string, title: string, measures: Array<{ code: string, label: string, unit: string, current: string | null, comment: string | null, blankReason: string | null, previous: Array<string | null>, quarterTarget: string | null, annualTarget: string | null, target: string | null, targetMet: boolean | null, cells: Array<{ breakdownOption: string, optionLabel: string, value: string | null, comment: string | null, blankReason: string | null }> }> }>, targets: Array<{ measureCode: string, measureLabel: string, label: string, value: string }> } } | null };
+
+export type ReviewComparisonFragment = { fromVersion: number, fromStatus: ReturnStatus, fromCreatedAt: string, toVersion: number | null, toStatus: ReturnStatus, toCreatedAt: string | null, noActivityChanged: boolean, noActivityNow: boolean | null, changes: Array<{ measureCode: string, measureLabel: string, sectionTitle: string | null, breakdownOption: string, optionLabel: string | null, kind: ValueChangeKind, before: string | null, after: string | null, commentBefore: string | null, commentAfter: string | null, commentChanged: boolean }> };
+
+export type ReviewApproveReturnMutationVariables = Exact<{
+  input: ReviewReturnInput;
+}>;
+
+
+export type ReviewApproveReturnMutation = { approveReturn:
+    | { __typename: 'MutationApproveReturnSuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReviewReturnForChangesMutationVariables = Exact<{
+  input: ReviewReturnInput;
+}>;
+
+
+export type ReviewReturnForChangesMutation = { returnForChanges:
+    | { __typename: 'MutationReturnForChangesSuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReviewReopenReturnMutationVariables = Exact<{
+  input: ReopenReturnInput;
+}>;
+
+
+export type ReviewReopenReturnMutation = { reopenReturn:
+    | { __typename: 'MutationReopenReturnSuccess' }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string }
+   };
+
+export type ReviewGrantLockExceptionMutationVariables = Exact<{
+  input: GrantLockExceptionInput;
+}>;
+
+
+export type ReviewGrantLockExceptionMutation = { grantLockException:
+    | { __typename: 'MutationGrantLockExceptionSuccess' }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ReviewRaiseQueryPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewRaiseQueryPageQuery = { performanceReturn: { id: string, status: ReturnStatus, submittedAt: string | null, service: { reference: string, title: string, provider: { name: string } }, period: { label: string }, history: { sections: Array<{ measures: Array<{ code: string, label: string, unit: string, current: string | null, comment: string | null, cells: Array<{ breakdownOption: string, optionLabel: string, value: string | null, comment: string | null }> }> }> } } | null };
+
+export type RaiseReturnQueryMutationVariables = Exact<{
+  input: RaiseReturnQueryInput;
+}>;
+
+
+export type RaiseReturnQueryMutation = { raiseReturnQuery:
+    | { __typename: 'MutationRaiseReturnQuerySuccess', data: { id: string } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+   };
+
+export type ReviewQueueQueryVariables = Exact<{
+  periodId?: string | number | null | undefined;
+  status?: ReturnStatus | null | undefined;
+  includeWaiting: boolean;
+}>;
+
+
+export type ReviewQueueQuery = { reportingPeriods: Array<{ id: string, label: string, state: PeriodState }>, reviewQueue?: Array<{ id: string, status: ReturnStatus, submittedAt: string | null, service: { id: string, reference: string, title: string, provider: { id: string, name: string } }, period: { id: string, label: string, dueDate: string, locksOn: string } }>, recentlyReviewedReturns: Array<{ id: string, status: ReturnStatus, submittedAt: string | null, reviewedAt: string | null, reviewedBy: string | null, service: { id: string, reference: string, title: string, provider: { id: string, name: string } }, period: { id: string, label: string, dueDate: string } }> };
 
 export type ServiceQueryVariables = Exact<{
   id: string | number;
@@ -660,6 +1056,26 @@ export type EndServiceMutation = { endCommissionedService:
     | { __typename: 'VersionConflict', message: string }
    };
 
+export type ServiceTargetsQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ServiceTargetsQuery = { me: { role: Role } | null, service: { id: string, reference: string, title: string, startDate: string, endDate: string, archived: boolean, version: number, targets: Array<{ measureCode: string, quarter: number, value: string }>, targetMeasures: Array<{ code: string, title: string, measures: Array<{ code: string, label: string, unit: string, direction: string }> }> } | null };
+
+export type UpdateServiceTargetsMutationVariables = Exact<{
+  input: UpdateServiceTargetsInput;
+}>;
+
+
+export type UpdateServiceTargetsMutation = { updateServiceTargets:
+    | { __typename: 'MutationUpdateServiceTargetsSuccess', data: { id: string, version: number } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'VersionConflict', message: string, currentVersion: number }
+   };
+
 export type PortfolioQueryVariables = Exact<{
   filter?: ServiceFilter | null | undefined;
   orderBy?: ServiceOrder | null | undefined;
@@ -796,7 +1212,126 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReturnFormShapeFragmentDoc = new TypedDocumentString(`
+    fragment ReturnFormShape on PerformanceReturn {
+  form {
+    sections {
+      code
+      title
+      description
+      measures {
+        code
+        label
+        helpText
+        unit
+        direction
+        required
+        totalMeasure
+        breakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+        secondaryBreakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ReturnFormShape"}) as unknown as TypedDocumentString<ReturnFormShapeFragment, unknown>;
+export const ReviewComparisonFragmentDoc = new TypedDocumentString(`
+    fragment ReviewComparison on ReturnComparison {
+  fromVersion
+  fromStatus
+  fromCreatedAt
+  toVersion
+  toStatus
+  toCreatedAt
+  noActivityChanged
+  noActivityNow
+  changes {
+    measureCode
+    measureLabel
+    sectionTitle
+    breakdownOption
+    optionLabel
+    kind
+    before
+    after
+    commentBefore
+    commentAfter
+    commentChanged
+  }
+}
+    `, {"fragmentName":"ReviewComparison"}) as unknown as TypedDocumentString<ReviewComparisonFragment, unknown>;
+export const SaveReturnSectionDocument = new TypedDocumentString(`
+    mutation SaveReturnSection($input: SaveReturnDraftInput!) {
+  saveReturnDraft(input: $input) {
+    __typename
+    ... on MutationSaveReturnDraftSuccess {
+      data {
+        id
+        version
+        status
+        values {
+          measureCode
+          breakdownOption
+          value
+          comment
+          blankReason
+        }
+      }
+    }
+    ... on ValidationFailed {
+      message
+      problems {
+        field
+        message
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on PeriodLocked {
+      message
+    }
+    ... on NotAllowed {
+      message
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveReturnSectionMutation, SaveReturnSectionMutationVariables>;
+export const ReturnLatestValuesDocument = new TypedDocumentString(`
+    query ReturnLatestValues($id: ID!) {
+  performanceReturn(id: $id) {
+    id
+    version
+    status
+    values {
+      measureCode
+      breakdownOption
+      value
+      comment
+      blankReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnLatestValuesQuery, ReturnLatestValuesQueryVariables>;
 export const HomeDocument = new TypedDocumentString(`
     query Home {
   me {
@@ -1064,6 +1599,31 @@ export const CreateInitiativeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateInitiativeMutation, CreateInitiativeMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications {
+  me {
+    role
+  }
+  notifications {
+    id
+    kind
+    subject
+    body
+    createdAt
+    read
+    returnId
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    marked
+    unread
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const OrganisationDetailDocument = new TypedDocumentString(`
     query OrganisationDetail($id: ID!) {
   me {
@@ -1252,6 +1812,25 @@ export const CreateOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const EmailOutboxDocument = new TypedDocumentString(`
+    query EmailOutbox($page: Int) {
+  emailOutbox(page: $page) {
+    page
+    pageCount
+    total
+    unsent
+    nodes {
+      id
+      to
+      subject
+      body
+      createdAt
+      sentAt
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EmailOutboxQuery, EmailOutboxQueryVariables>;
 export const PriorityIssueDocument = new TypedDocumentString(`
     query PriorityIssue($code: String!) {
   priorityIssue(code: $code) {
@@ -1316,6 +1895,779 @@ export const PriorityIssuesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PriorityIssuesQuery, PriorityIssuesQueryVariables>;
+export const QueryThreadDocument = new TypedDocumentString(`
+    query QueryThread($id: ID!) {
+  returnQuery(id: $id) {
+    id
+    status
+    measureLabel
+    optionLabel
+    raisedBy
+    createdAt
+    resolvedAt
+    messages {
+      id
+      body
+      authorName
+      fromOpcc
+      createdAt
+    }
+    return {
+      id
+      status
+      service {
+        reference
+        title
+        provider {
+          name
+        }
+      }
+      period {
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueryThreadQuery, QueryThreadQueryVariables>;
+export const ReplyToReturnQueryDocument = new TypedDocumentString(`
+    mutation ReplyToReturnQuery($input: ReplyToReturnQueryInput!) {
+  replyToReturnQuery(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyToReturnQueryMutation, ReplyToReturnQueryMutationVariables>;
+export const ResolveReturnQueryDocument = new TypedDocumentString(`
+    mutation ResolveReturnQuery($input: ResolveReturnQueryInput!) {
+  resolveReturnQuery(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveReturnQueryMutation, ResolveReturnQueryMutationVariables>;
+export const QueriesListDocument = new TypedDocumentString(`
+    query QueriesList($filter: ReturnQueryFilter) {
+  returnQueries(filter: $filter) {
+    id
+    status
+    measureLabel
+    optionLabel
+    createdAt
+    raisedBy
+    messageCount
+    lastMessage {
+      body
+      authorName
+      fromOpcc
+      createdAt
+    }
+    return {
+      id
+      service {
+        reference
+        title
+        provider {
+          name
+        }
+      }
+      period {
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueriesListQuery, QueriesListQueryVariables>;
+export const ReturnOverviewDocument = new TypedDocumentString(`
+    query ReturnOverview($id: ID!) {
+  me {
+    role
+  }
+  performanceReturn(id: $id) {
+    id
+    status
+    version
+    noActivity
+    locked
+    returnedReason
+    reopenedReason
+    submittedAt
+    submittedBy
+    reviewedAt
+    reviewedBy
+    service {
+      id
+      reference
+      title
+    }
+    period {
+      label
+      dueDate
+      locksOn
+    }
+    lockExceptions {
+      endsAt
+      revokedAt
+    }
+    values {
+      measureCode
+      breakdownOption
+      value
+      comment
+      blankReason
+    }
+    checks {
+      code
+      severity
+      status
+      message
+      measures
+      explained
+      explainedBy
+    }
+    ...ReturnFormShape
+  }
+}
+    fragment ReturnFormShape on PerformanceReturn {
+  form {
+    sections {
+      code
+      title
+      description
+      measures {
+        code
+        label
+        helpText
+        unit
+        direction
+        required
+        totalMeasure
+        breakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+        secondaryBreakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ReturnOverviewQuery, ReturnOverviewQueryVariables>;
+export const ReturnCheckAnswersDocument = new TypedDocumentString(`
+    query ReturnCheckAnswers($id: ID!) {
+  me {
+    role
+  }
+  performanceReturn(id: $id) {
+    id
+    status
+    version
+    noActivity
+    locked
+    returnedReason
+    reopenedReason
+    submittedAt
+    submittedBy
+    reviewedAt
+    reviewedBy
+    service {
+      id
+      reference
+      title
+    }
+    period {
+      label
+      dueDate
+      locksOn
+    }
+    lockExceptions {
+      endsAt
+      revokedAt
+    }
+    values {
+      measureCode
+      breakdownOption
+      value
+      comment
+      blankReason
+    }
+    checks {
+      code
+      severity
+      status
+      message
+      measures
+      explained
+      explainedBy
+    }
+    ...ReturnFormShape
+  }
+}
+    fragment ReturnFormShape on PerformanceReturn {
+  form {
+    sections {
+      code
+      title
+      description
+      measures {
+        code
+        label
+        helpText
+        unit
+        direction
+        required
+        totalMeasure
+        breakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+        secondaryBreakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ReturnCheckAnswersQuery, ReturnCheckAnswersQueryVariables>;
+export const SubmitReturnFromCheckDocument = new TypedDocumentString(`
+    mutation SubmitReturnFromCheck($input: SubmitReturnInput!) {
+  submitReturn(input: $input) {
+    __typename
+    ... on MutationSubmitReturnSuccess {
+      data {
+        id
+        status
+      }
+    }
+    ... on ValidationFailed {
+      message
+      problems {
+        field
+        message
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitReturnFromCheckMutation, SubmitReturnFromCheckMutationVariables>;
+export const ReturnConfirmationDocument = new TypedDocumentString(`
+    query ReturnConfirmation($id: ID!) {
+  performanceReturn(id: $id) {
+    id
+    status
+    submittedAt
+    submittedBy
+    declarationName
+    service {
+      reference
+      title
+    }
+    period {
+      label
+      financialYear
+      quarter
+    }
+    versions {
+      number
+      status
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnConfirmationQuery, ReturnConfirmationQueryVariables>;
+export const ReturnSectionPageDocument = new TypedDocumentString(`
+    query ReturnSectionPage($id: ID!) {
+  me {
+    role
+  }
+  performanceReturn(id: $id) {
+    id
+    status
+    version
+    locked
+    returnedReason
+    service {
+      id
+      reference
+      title
+    }
+    period {
+      label
+      dueDate
+      locksOn
+    }
+    values {
+      measureCode
+      breakdownOption
+      value
+      comment
+      blankReason
+    }
+    ...ReturnFormShape
+    form {
+      financialYear
+      quarter
+      previousPeriodLabel
+      previousValues {
+        measureCode
+        breakdownOption
+        value
+        comment
+        blankReason
+      }
+      targets {
+        measureCode
+        quarter
+        value
+      }
+      checks {
+        code
+        severity
+        rule
+        message
+      }
+    }
+  }
+}
+    fragment ReturnFormShape on PerformanceReturn {
+  form {
+    sections {
+      code
+      title
+      description
+      measures {
+        code
+        label
+        helpText
+        unit
+        direction
+        required
+        totalMeasure
+        breakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+        secondaryBreakdown {
+          code
+          label
+          options {
+            code
+            label
+            isNotKnown
+          }
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ReturnSectionPageQuery, ReturnSectionPageQueryVariables>;
+export const ReturnCsvTemplateDocument = new TypedDocumentString(`
+    query ReturnCsvTemplate($id: ID!) {
+  performanceReturn(id: $id) {
+    id
+    csvTemplate
+    csvFileName
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnCsvTemplateQuery, ReturnCsvTemplateQueryVariables>;
+export const UploadReturnDocument = new TypedDocumentString(`
+    query UploadReturn($id: ID!) {
+  performanceReturn(id: $id) {
+    id
+    status
+    version
+    locked
+    csvFileName
+    service {
+      id
+      reference
+      title
+    }
+    period {
+      label
+      dueDate
+      locksOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadReturnQuery, UploadReturnQueryVariables>;
+export const ImportReturnCsvDocument = new TypedDocumentString(`
+    mutation ImportReturnCsv($input: ImportReturnCsvInput!) {
+  importReturnCsv(input: $input) {
+    __typename
+    ... on MutationImportReturnCsvSuccess {
+      data {
+        imported
+        changed
+        performanceReturn {
+          id
+          version
+        }
+      }
+    }
+    ... on CsvImportFailed {
+      message
+      problems {
+        row
+        column
+        message
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportReturnCsvMutation, ImportReturnCsvMutationVariables>;
+export const ReturnTaskListDocument = new TypedDocumentString(`
+    query ReturnTaskList {
+  me {
+    role
+    organisation {
+      name
+    }
+  }
+  returnTasks {
+    status
+    dueDate
+    locksOn
+    locked
+    overdue
+    editable
+    lockExceptionEndsAt
+    service {
+      id
+      reference
+      title
+    }
+    period {
+      id
+      label
+    }
+    performanceReturn {
+      id
+      returnedReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnTaskListQuery, ReturnTaskListQueryVariables>;
+export const StartReturnDocument = new TypedDocumentString(`
+    mutation StartReturn($input: StartReturnInput!) {
+  startReturn(input: $input) {
+    __typename
+    ... on MutationStartReturnSuccess {
+      data {
+        id
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartReturnMutation, StartReturnMutationVariables>;
+export const ReviewReturnDocument = new TypedDocumentString(`
+    query ReviewReturn($id: ID!, $compareFrom: Int!, $compareTo: Int, $withComparison: Boolean!) {
+  performanceReturn(id: $id) {
+    id
+    status
+    version
+    noActivity
+    declarationName
+    submittedAt
+    submittedBy
+    reviewedAt
+    reviewedBy
+    returnedReason
+    reopenedReason
+    locked
+    service {
+      id
+      reference
+      title
+      provider {
+        id
+        name
+      }
+    }
+    period {
+      id
+      label
+      dueDate
+      locksOn
+    }
+    lockExceptions {
+      id
+      reason
+      endsAt
+      revokedAt
+      grantedBy
+    }
+    checks {
+      code
+      severity
+      status
+      message
+      measures
+      explained
+      explainedBy
+    }
+    versions {
+      id
+      number
+      status
+      createdAt
+      createdBy
+    }
+    versionComparison(from: $compareFrom, to: $compareTo) @include(if: $withComparison) {
+      ...ReviewComparison
+    }
+    changesSinceApproval {
+      ...ReviewComparison
+    }
+    queries {
+      id
+      status
+      measureLabel
+      optionLabel
+      messageCount
+      lastMessage {
+        authorName
+        createdAt
+      }
+    }
+    history {
+      periods {
+        label
+        status
+      }
+      sections {
+        code
+        title
+        measures {
+          code
+          label
+          unit
+          current
+          comment
+          blankReason
+          previous
+          quarterTarget
+          annualTarget
+          target
+          targetMet
+          cells {
+            breakdownOption
+            optionLabel
+            value
+            comment
+            blankReason
+          }
+        }
+      }
+      targets {
+        measureCode
+        measureLabel
+        label
+        value
+      }
+    }
+  }
+}
+    fragment ReviewComparison on ReturnComparison {
+  fromVersion
+  fromStatus
+  fromCreatedAt
+  toVersion
+  toStatus
+  toCreatedAt
+  noActivityChanged
+  noActivityNow
+  changes {
+    measureCode
+    measureLabel
+    sectionTitle
+    breakdownOption
+    optionLabel
+    kind
+    before
+    after
+    commentBefore
+    commentAfter
+    commentChanged
+  }
+}`) as unknown as TypedDocumentString<ReviewReturnQuery, ReviewReturnQueryVariables>;
+export const ReviewApproveReturnDocument = new TypedDocumentString(`
+    mutation ReviewApproveReturn($input: ReviewReturnInput!) {
+  approveReturn(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewApproveReturnMutation, ReviewApproveReturnMutationVariables>;
+export const ReviewReturnForChangesDocument = new TypedDocumentString(`
+    mutation ReviewReturnForChanges($input: ReviewReturnInput!) {
+  returnForChanges(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewReturnForChangesMutation, ReviewReturnForChangesMutationVariables>;
+export const ReviewReopenReturnDocument = new TypedDocumentString(`
+    mutation ReviewReopenReturn($input: ReopenReturnInput!) {
+  reopenReturn(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewReopenReturnMutation, ReviewReopenReturnMutationVariables>;
+export const ReviewGrantLockExceptionDocument = new TypedDocumentString(`
+    mutation ReviewGrantLockException($input: GrantLockExceptionInput!) {
+  grantLockException(input: $input) {
+    __typename
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewGrantLockExceptionMutation, ReviewGrantLockExceptionMutationVariables>;
+export const ReviewRaiseQueryPageDocument = new TypedDocumentString(`
+    query ReviewRaiseQueryPage($id: ID!) {
+  performanceReturn(id: $id) {
+    id
+    status
+    submittedAt
+    service {
+      reference
+      title
+      provider {
+        name
+      }
+    }
+    period {
+      label
+    }
+    history {
+      sections {
+        measures {
+          code
+          label
+          unit
+          current
+          comment
+          cells {
+            breakdownOption
+            optionLabel
+            value
+            comment
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewRaiseQueryPageQuery, ReviewRaiseQueryPageQueryVariables>;
+export const RaiseReturnQueryDocument = new TypedDocumentString(`
+    mutation RaiseReturnQuery($input: RaiseReturnQueryInput!) {
+  raiseReturnQuery(input: $input) {
+    __typename
+    ... on MutationRaiseReturnQuerySuccess {
+      data {
+        id
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseReturnQueryMutation, RaiseReturnQueryMutationVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($periodId: ID, $status: ReturnStatus, $includeWaiting: Boolean!) {
+  reportingPeriods {
+    id
+    label
+    state
+  }
+  reviewQueue(periodId: $periodId) @include(if: $includeWaiting) {
+    id
+    status
+    submittedAt
+    service {
+      id
+      reference
+      title
+      provider {
+        id
+        name
+      }
+    }
+    period {
+      id
+      label
+      dueDate
+      locksOn
+    }
+  }
+  recentlyReviewedReturns(periodId: $periodId, status: $status, limit: 20) {
+    id
+    status
+    submittedAt
+    reviewedAt
+    reviewedBy
+    service {
+      id
+      reference
+      title
+      provider {
+        id
+        name
+      }
+    }
+    period {
+      id
+      label
+      dueDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
 export const ServiceDocument = new TypedDocumentString(`
     query Service($id: ID!) {
   me {
@@ -1620,6 +2972,57 @@ export const EndServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EndServiceMutation, EndServiceMutationVariables>;
+export const ServiceTargetsDocument = new TypedDocumentString(`
+    query ServiceTargets($id: ID!, $year: Int!) {
+  me {
+    role
+  }
+  service(id: $id) {
+    id
+    reference
+    title
+    startDate
+    endDate
+    archived
+    version
+    targets(financialYear: $year) {
+      measureCode
+      quarter
+      value
+    }
+    targetMeasures(financialYear: $year) {
+      code
+      title
+      measures {
+        code
+        label
+        unit
+        direction
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceTargetsQuery, ServiceTargetsQueryVariables>;
+export const UpdateServiceTargetsDocument = new TypedDocumentString(`
+    mutation UpdateServiceTargets($input: UpdateServiceTargetsInput!) {
+  updateServiceTargets(input: $input) {
+    __typename
+    ... on MutationUpdateServiceTargetsSuccess {
+      data {
+        id
+        version
+      }
+    }
+    ... on VersionConflict {
+      message
+      currentVersion
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceTargetsMutation, UpdateServiceTargetsMutationVariables>;
 export const PortfolioDocument = new TypedDocumentString(`
     query Portfolio($filter: ServiceFilter, $orderBy: ServiceOrder, $page: Int, $pageSize: Int) {
   me {

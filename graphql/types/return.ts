@@ -17,6 +17,7 @@ import {
   type MeasureInfo,
   type ValueRow,
 } from '../domain/checks';
+import { unansweredMeasures, type CompletenessMeasure, type Unanswered } from '../domain/completeness';
 import { isUuid } from '../domain/format';
 import { todayInLondon, toIsoDate } from '../domain/periods';
 import { parseValue, type MeasureUnit } from '../domain/values';
@@ -34,7 +35,7 @@ import {
   type SaveReturnDraftInput,
   type SubmitReturnInput,
 } from '../validation/return';
-import { CheckResultRef, PeriodLockedError, ValidationFailedError, type ProblemShape } from './return-errors';
+import { CheckResultRef, PeriodLockedError, Problem, ValidationFailedError, type ProblemShape } from './return-errors';
 import { visibleServices } from './service';
 
 export const ReturnStatusEnum = builder.enumType(ReturnStatus, { name: 'ReturnStatus' });
@@ -58,7 +59,7 @@ export function isLocked(locksOn: Date, activeExceptions: number): boolean {
 const activeExceptionsWhere = (): Prisma.LockExceptionWhereInput => ({ revokedAt: null, endsAt: { gt: new Date() } });
 
 /** A stored value as canonical text: MONEY with pence, other numbers without trailing zeros, TEXT as it is. */
-function canonical(row: { numericValue: Prisma.Decimal | null; textValue: string | null }, unit: MeasureUnit): string | null {
+export function canonical(row: { numericValue: Prisma.Decimal | null; textValue: string | null }, unit: MeasureUnit): string | null {
   if (row.numericValue !== null) return unit === 'MONEY' ? row.numericValue.toFixed(2) : row.numericValue.toFixed();
   return row.textValue;
 }
@@ -159,6 +160,13 @@ builder.prismaObject('PerformanceReturn', {
       description: "The template's checks on the current values. A few queries per return: not for lists.",
       resolve: async (r, _args, ctx) => (await checksFor(ctx, r.id)).results,
     }),
+    unanswered: t.field({
+      type: [Problem],
+      description:
+        'The required questions that have no answer yet (0 is an answer; a blank needs a reason): submitReturn refuses the return ' +
+        'until there are none. "No activity this quarter" answers nothing by itself. A few queries per return: not for lists.',
+      resolve: async (r, _args, ctx) => (await unansweredFor(ctx, r.id)).map(unansweredProblem),
+    }),
   }),
 });
 
@@ -176,29 +184,34 @@ builder.prismaObjectField('CommissionedService', 'returns', (t) =>
 // The template of a return and its checks
 // ---------------------------------------------------------------------------------------------------------------
 
-interface TemplateMeasure extends MeasureInfo {
+export interface TemplateMeasure extends MeasureInfo {
   id: string;
   label: string;
+  /** Needs an answer before the return is submitted (TemplateSectionMeasure.required; see domain/completeness.ts). */
+  required: boolean;
   /** Allowed breakdown keys ('' unless breakdown-only) with the words for messages. */
   keys: Map<string, string>;
 }
 
-interface TemplateShape {
+export interface TemplateShape {
   measures: Map<string, TemplateMeasure>;
   checks: CheckDefinition[];
 }
 
 /** The measures of a template for a service (core sections and its priority-issue modules) and its checks. */
-async function loadTemplate(ctx: Context, templateId: string, priorityIssueIds: string[]): Promise<TemplateShape> {
+export async function loadTemplate(ctx: Context, templateId: string, priorityIssueIds: string[]): Promise<TemplateShape> {
   const optionSelect = { select: { options: { select: { code: true, label: true }, orderBy: { sortOrder: 'asc' as const } } } };
   const template = await ctx.db.returnTemplate.findUniqueOrThrow({
     where: { id: templateId },
     select: {
       sections: {
         where: { OR: [{ priorityIssueId: null }, { priorityIssueId: { in: priorityIssueIds } }] },
+        orderBy: { sortOrder: 'asc' },
         select: {
           measures: {
+            orderBy: { sortOrder: 'asc' },
             select: {
+              required: true,
               measure: {
                 select: {
                   id: true,
@@ -226,7 +239,13 @@ async function loadTemplate(ctx: Context, templateId: string, priorityIssueIds: 
   const totals = breakdownOnlyTotals(checks);
   const measures = new Map<string, TemplateMeasure>();
   for (const section of template.sections) {
-    for (const { measure } of section.measures) {
+    for (const { measure, required } of section.measures) {
+      const seen = measures.get(measure.code);
+      if (seen) {
+        // A measure in two sections is one question: required if either section requires it.
+        seen.required ||= required;
+        continue;
+      }
       const totalMeasure = totals.get(measure.code) ?? null;
       const keys = new Map<string, string>();
       if (!totalMeasure) keys.set('', measure.label);
@@ -242,6 +261,7 @@ async function loadTemplate(ctx: Context, templateId: string, priorityIssueIds: 
         label: measure.label,
         unit: measure.unit,
         direction: measure.direction,
+        required,
         totalMeasure,
         keys,
       });
@@ -251,7 +271,7 @@ async function loadTemplate(ctx: Context, templateId: string, priorityIssueIds: 
 }
 
 /** The DEFAULT template in force for a period: the latest published version effective on or before it. */
-async function templateFor(ctx: Context, period: { financialYear: number; quarter: number }) {
+export async function templateFor(ctx: Context, period: { financialYear: number; quarter: number }) {
   return ctx.db.returnTemplate.findFirst({
     where: {
       code: 'DEFAULT',
@@ -266,13 +286,13 @@ async function templateFor(ctx: Context, period: { financialYear: number; quarte
   });
 }
 
-const valueRowsSelect = {
+export const valueRowsSelect = {
   select: { breakdownKey: true, numericValue: true, textValue: true, comment: true, measure: { select: { code: true, unit: true } } },
 } as const;
 
-type StoredValue = { breakdownKey: string; numericValue: Prisma.Decimal | null; textValue: string | null; comment: string | null; measure: { code: string; unit: MeasureUnit } };
+export type StoredValue = { breakdownKey: string; numericValue: Prisma.Decimal | null; textValue: string | null; comment: string | null; measure: { code: string; unit: MeasureUnit } };
 
-const toValueRows = (rows: StoredValue[]): ValueRow[] =>
+export const toValueRows = (rows: StoredValue[]): ValueRow[] =>
   rows.map((row) => ({
     measureCode: row.measure.code,
     breakdownKey: row.breakdownKey,
@@ -280,8 +300,36 @@ const toValueRows = (rows: StoredValue[]): ValueRow[] =>
     comment: row.comment,
   }));
 
-/** Runs the template's checks on a return: its values, the previous quarter's return and the service's targets. */
-async function checksFor(ctx: Context, returnId: string): Promise<{ results: CheckResult[] }> {
+/** The template's measures as graphql/domain/completeness.ts sees them. */
+export const completenessMeasures = (template: TemplateShape): CompletenessMeasure[] =>
+  [...template.measures.values()].map((m) => ({ code: m.code, label: m.label, unit: m.unit, required: m.required, keys: [...m.keys.keys()] }));
+
+/** Stored values (with their reasons for blanks) as graphql/domain/completeness.ts reads them. */
+const completenessValues = (rows: (StoredValue & { blankReason: string | null })[]) =>
+  rows.map((row) => ({ measureCode: row.measure.code, breakdownKey: row.breakdownKey, value: canonical(row, row.measure.unit), blankReason: row.blankReason }));
+
+/** An unanswered question as a problem in the API's convention ("CODE" or "CODE[KEY]" and a message). */
+export const unansweredProblem = (u: Unanswered): ProblemShape => ({ field: u.field, message: u.message });
+
+/** The required questions of a return that have no answer yet (graphql/domain/completeness.ts). Two queries. */
+export async function unansweredFor(ctx: Context, returnId: string): Promise<Unanswered[]> {
+  const ret = await ctx.db.performanceReturn.findUniqueOrThrow({
+    where: { id: returnId },
+    select: {
+      templateId: true,
+      service: { select: { priorityIssues: { select: { priorityIssueId: true } } } },
+      values: { select: { ...valueRowsSelect.select, blankReason: true } },
+    },
+  });
+  const template = await loadTemplate(ctx, ret.templateId, ret.service.priorityIssues.map((link) => link.priorityIssueId));
+  return unansweredMeasures(completenessMeasures(template), completenessValues(ret.values));
+}
+
+/**
+ * Runs the template's checks on a return: its values, the previous quarter's return and the service's targets.
+ * Also answers its unanswered questions (graphql/domain/completeness.ts), from the same values.
+ */
+export async function checksFor(ctx: Context, returnId: string): Promise<{ results: CheckResult[]; unanswered: Unanswered[] }> {
   const ret = await ctx.db.performanceReturn.findUniqueOrThrow({
     where: { id: returnId },
     select: {
@@ -289,7 +337,7 @@ async function checksFor(ctx: Context, returnId: string): Promise<{ results: Che
       templateId: true,
       period: { select: { financialYear: true, quarter: true } },
       service: { select: { priorityIssues: { select: { priorityIssueId: true } } } },
-      values: valueRowsSelect,
+      values: { select: { ...valueRowsSelect.select, blankReason: true } },
     },
   });
   const { financialYear, quarter } = ret.period;
@@ -312,7 +360,7 @@ async function checksFor(ctx: Context, returnId: string): Promise<{ results: Che
     targets: targets.map((target) => ({ measureCode: target.measure.code, quarter: target.quarter, value: target.value.toString() })),
     quarter: quarter as 1 | 2 | 3 | 4,
   });
-  return { results };
+  return { results, unanswered: unansweredMeasures(completenessMeasures(template), completenessValues(ret.values)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -370,7 +418,7 @@ builder.queryFields((t) => ({
 
 type AnyQuery = { select?: object; include?: object };
 
-async function reload(ctx: Context, query: AnyQuery, id: string) {
+export async function reload(ctx: Context, query: AnyQuery, id: string) {
   const empty = query.select && Object.keys(query.select).length === 0;
   return ctx.db.performanceReturn.findUniqueOrThrow({ ...(empty ? { select: { id: true } } : query), where: { id } } as {
     where: { id: string };
@@ -390,10 +438,10 @@ const forWriteSelect = {
   lockExceptions: { where: activeExceptionsWhere(), select: { id: true } },
 } satisfies Prisma.PerformanceReturnSelect;
 
-type ReturnForWrite = Prisma.PerformanceReturnGetPayload<{ select: typeof forWriteSelect }>;
+export type ReturnForWrite = Prisma.PerformanceReturnGetPayload<{ select: typeof forWriteSelect }>;
 
 /** The return, or NotFound; FORBIDDEN when a provider asks for another organisation's. */
-async function returnForWrite(ctx: Context, returnId: string): Promise<ReturnForWrite> {
+export async function returnForWrite(ctx: Context, returnId: string): Promise<ReturnForWrite> {
   const ret = isUuid(returnId) ? await ctx.db.performanceReturn.findUnique({ where: { id: returnId }, select: forWriteSelect }) : null;
   if (!ret) throw new NotFoundError('There is no such return.');
   if (!isOpccStaff(ctx.viewer) && ret.service.providerId !== ctx.viewer?.organisationId) throw new ForbiddenError();
@@ -401,7 +449,7 @@ async function returnForWrite(ctx: Context, returnId: string): Promise<ReturnFor
 }
 
 /** Only the provider of the service (a person, or its organisation's API token) fills in its return. */
-function requireProvider(ctx: Context, providerId: string) {
+export function requireProvider(ctx: Context, providerId: string) {
   if (!ctx.viewer) throw new ForbiddenError();
   if (ctx.viewer.role !== 'PROVIDER' || ctx.viewer.organisationId !== providerId) {
     throw new ForbiddenError('Only the provider of the service can fill in and submit its return.');
@@ -410,7 +458,7 @@ function requireProvider(ctx: Context, providerId: string) {
 
 const requireUserId = (ctx: Context) => signedInUserId(ctx.viewer);
 
-function ensureUnlocked(ret: Pick<ReturnForWrite, 'period' | 'lockExceptions'>) {
+export function ensureUnlocked(ret: Pick<ReturnForWrite, 'period' | 'lockExceptions'>) {
   if (isLocked(ret.period.locksOn, ret.lockExceptions.length)) {
     throw new PeriodLockedError(
       `${ret.period.label} locked on ${toIsoDate(ret.period.locksOn)}: the return can only be changed with an exception from an admin.`,
@@ -419,7 +467,7 @@ function ensureUnlocked(ret: Pick<ReturnForWrite, 'period' | 'lockExceptions'>) 
   }
 }
 
-function ensureVersion(ret: { version: number }, expectedVersion: number | null | undefined) {
+export function ensureVersion(ret: { version: number }, expectedVersion: number | null | undefined) {
   if (expectedVersion !== ret.version) {
     throw new VersionConflictError(
       expectedVersion
@@ -443,7 +491,7 @@ const STATUS_WORDS: Record<ReturnStatus, string> = {
  * Changes the status (and other columns) only if the version is still the one the caller edited; bumps it.
  * Throws VersionConflict (before anything is written) otherwise.
  */
-async function guardedUpdate(
+export async function guardedUpdate(
   ctx: Context,
   ret: { id: string; version: number },
   expectedVersion: number,
@@ -461,7 +509,7 @@ async function guardedUpdate(
 }
 
 /** Freezes the return as it is now: a ReturnVersion with the next number and a snapshot (seeds/demo.ts shape). */
-async function freezeVersion(ctx: Context, returnId: string, status: ReturnStatus, createdById: string) {
+export async function freezeVersion(ctx: Context, returnId: string, status: ReturnStatus, createdById: string) {
   const ret = await ctx.db.performanceReturn.findUniqueOrThrow({
     where: { id: returnId },
     select: {
@@ -526,7 +574,7 @@ const SaveReturnDraftInputRef = builder.inputType('SaveReturnDraftInput', {
   validate: SaveReturnDraftSchema,
 });
 
-interface ParsedValue {
+export interface ParsedValue {
   measureId: string;
   key: string;
   numeric: string | null;
@@ -536,7 +584,7 @@ interface ParsedValue {
 }
 
 /** Every value checked against the template and parsed per unit; problems name each field. */
-function parseValues(template: TemplateShape, values: SaveReturnDraftInput['values']) {
+export function parseValues(template: TemplateShape, values: SaveReturnDraftInput['values']) {
   const problems: ProblemShape[] = [];
   const parsed = new Map<string, ParsedValue>();
   for (const input of values) {
@@ -581,7 +629,7 @@ function parseValues(template: TemplateShape, values: SaveReturnDraftInput['valu
  * Writes every value in ONE upsert and removes blanks (without a reason or a comment) in ONE delete: the number of
  * statements does not depend on the number of values.
  */
-async function writeValues(ctx: Context, returnId: string, values: ParsedValue[]) {
+export async function writeValues(ctx: Context, returnId: string, values: ParsedValue[]) {
   // The database allows a number, a text, or a blank with a reason (return_value_present_check).
   const keep = values.filter((v) => v.numeric !== null || v.text !== null || v.blankReason !== null);
   const remove = values.filter((v) => !keep.includes(v));
@@ -721,7 +769,9 @@ builder.mutationField('submitReturn', (t) =>
   t.prismaField({
     type: 'PerformanceReturn',
     description:
-      'Submits a return (provider, a named person): every HARD check must pass and every SOFT failure be explained; a version is frozen.',
+      'Submits a return (provider, a named person): every required question must be answered (0 is an answer; a blank needs a reason; ' +
+      'see PerformanceReturn.unanswered), every HARD check must pass and every SOFT failure be explained; a version is frozen. ' +
+      'Otherwise ValidationFailed names every problem and nothing changes.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: SubmitReturnInputRef, required: true }) },
     errors: { types: [ValidationFailedError, PeriodLockedError, VersionConflictError, NotAllowedError, NotFoundError] },
@@ -739,15 +789,24 @@ builder.mutationField('submitReturn', (t) =>
       }
       ensureUnlocked(ret);
       ensureVersion(ret, input.expectedVersion);
-      const { results } = await checksFor(ctx, ret.id);
+      const { results, unanswered } = await checksFor(ctx, ret.id);
       const blocking = blockingFailures(results);
-      if (blocking.length) {
+      if (unanswered.length || blocking.length) {
+        const reasons = [
+          ...(unanswered.length
+            ? [`${unanswered.length === 1 ? '1 question has' : `${unanswered.length} questions have`} no answer yet (0 is an answer; a blank needs a reason)`]
+            : []),
+          ...(blocking.length ? [`${blocking.length === 1 ? '1 check needs' : `${blocking.length} checks need`} attention`] : []),
+        ];
         throw new ValidationFailedError(
-          `The return cannot be submitted: ${blocking.length === 1 ? '1 check needs' : `${blocking.length} checks need`} attention.`,
-          blocking.map((check) => ({
-            field: check.explainedBy ?? check.measures[0] ?? check.code,
-            message: check.message,
-          })),
+          `The return cannot be submitted: ${reasons.join(', and ')}.`,
+          [
+            ...unanswered.map(unansweredProblem),
+            ...blocking.map((check) => ({
+              field: check.explainedBy ?? check.measures[0] ?? check.code,
+              message: check.message,
+            })),
+          ],
           blocking,
         );
       }

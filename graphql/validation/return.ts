@@ -89,3 +89,41 @@ export type GrantLockExceptionInput = z.infer<typeof GrantLockExceptionSchema>;
 
 // Kept for forms that only ask for a date.
 export const lockExceptionEndDate = isoDate('the end date of the exception');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The provider's pages (graphql/types/return-form.ts and app/routes/returns.*)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** startReturn: the return of a service for a reporting period (made, not started, when it does not exist). */
+export const StartReturnSchema = z.object({
+  serviceId: id('the service'),
+  periodId: id('the reporting period'),
+});
+export type StartReturnInput = z.infer<typeof StartReturnSchema>;
+
+/** The reasons a provider may give for leaving a figure blank (a select on the form; the API takes any text). */
+export const BLANK_REASONS = [
+  'Not recorded in our case system',
+  'Not applicable to this service',
+  'Not available this quarter',
+] as const;
+
+/** The check answers page: the declaration, then submitReturn. */
+export const DeclarationFormSchema = z.object({
+  returnId: id('the return'),
+  expectedVersion,
+  declarationName: text('your full name', 200),
+  confirmed: z
+    .string()
+    .nullish()
+    .refine((value) => value === 'yes', { error: 'Confirm that the information in the return is complete and accurate' }),
+});
+export type DeclarationFormInput = z.infer<typeof DeclarationFormSchema>;
+
+/** The "no activity this quarter" declaration on a return's task list. */
+export const NoActivitySchema = z.object({
+  returnId: id('the return'),
+  expectedVersion,
+  noActivity: z.enum(['yes', 'no'], { error: 'Choose whether there was any activity this quarter' }),
+});
+export type NoActivityInput = z.infer<typeof NoActivitySchema>;

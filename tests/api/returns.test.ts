@@ -7,7 +7,7 @@ import { codes, execute } from '../helpers/api';
 import { createOrganisation, viewerFor } from '../helpers/factories';
 import { createService } from '../helpers/service-factories';
 import { countStatements } from '../helpers/statements';
-import { createReturn, everyField, lockedPeriod, openPeriod, period, tokenViewer } from '../helpers/return-factories';
+import { completeValues, createReturn, everyField, lockedPeriod, openPeriod, period, tokenViewer } from '../helpers/return-factories';
 
 let admin: Viewer;
 let officer: Viewer;
@@ -66,6 +66,9 @@ const GOOD = [
   { measureCode: 'REF_ACCEPTED', breakdownOption: '', value: '10' },
   { measureCode: 'FIN_SPEND_QUARTER', breakdownOption: '', value: '£1,250.5' },
   { measureCode: 'FIN_SPEND_QUARTER', breakdownOption: 'NOT_KNOWN', value: '1250.50' },
+  // The year to date covers the quarter (a HARD check once every figure is answered).
+  { measureCode: 'FIN_SPEND_YTD', breakdownOption: '', value: '1250.50' },
+  { measureCode: 'FIN_SPEND_YTD', breakdownOption: 'NOT_KNOWN', value: '1250.50' },
 ];
 
 async function serviceOf(providerId: string, priorityIssueCodes = ['PI-ONLINE']) {
@@ -220,7 +223,7 @@ describe('saveReturnDraft', () => {
 
 describe('the workflow', () => {
   it('draft -> submit -> returned with a reason -> resubmitted -> approved -> reopened by an admin', async () => {
-    const { ret } = await startReturn();
+    const { ret } = await startReturn(await completeValues(GOOD));
     const input = { returnId: ret.id, declarationName: 'Sam Provider', expectedVersion: 1 };
 
     // Who may submit: the provider as a person only.
@@ -306,16 +309,21 @@ describe('the workflow', () => {
   });
 
   it('a HARD check failure blocks submission with every failed check listed, and changes nothing', async () => {
-    const { ret } = await startReturn([
-      { measureCode: 'REF_RECEIVED', breakdownOption: '', value: '12' },
-      { measureCode: 'REF_RECEIVED', breakdownOption: 'POLICE', value: '5' }, // does not add up to 12
-      { measureCode: 'REF_ACCEPTED', breakdownOption: '', value: '20' }, // more than received
-    ]);
+    const { ret } = await startReturn(
+      await completeValues([
+        { measureCode: 'REF_RECEIVED', breakdownOption: '', value: '12' },
+        { measureCode: 'REF_RECEIVED', breakdownOption: 'POLICE', value: '5' }, // does not add up to 12
+        { measureCode: 'REF_ACCEPTED', breakdownOption: '', value: '20' }, // more than received
+      ]),
+    );
     const failed = result(
       await execute(SUBMIT, { input: { returnId: ret.id, declarationName: 'Sam', expectedVersion: 1 } }, { viewer: own }),
       'submitReturn',
     );
     expect(failed.__typename).toBe('ValidationFailed');
+    expect(failed.message).toBe(`The return cannot be submitted: ${failed.failedChecks!.length} checks need attention.`);
+    // Complete, so every problem is a failed check.
+    expect(failed.problems).toHaveLength(failed.failedChecks!.length);
     const failedCodes = failed.failedChecks!.map((c) => c.code);
     expect(failedCodes).toContain('SUM_REF_RECEIVED');
     expect(failedCodes.length).toBeGreaterThanOrEqual(2);
@@ -333,7 +341,17 @@ describe('the workflow', () => {
     const saved = result(
       await execute(
         SAVE,
-        { input: { serviceId: service.id, periodId: current.id, values: [{ measureCode: 'REF_ACCEPTED', value: '100' }] } },
+        {
+          input: {
+            serviceId: service.id,
+            periodId: current.id,
+            values: await completeValues([
+              { measureCode: 'REF_RECEIVED', value: '100' },
+              { measureCode: 'REF_RECEIVED', breakdownOption: 'POLICE', value: '100' },
+              { measureCode: 'REF_ACCEPTED', value: '100' },
+            ]),
+          },
+        },
         { viewer: own },
       ),
       'saveReturnDraft',
@@ -342,6 +360,7 @@ describe('the workflow', () => {
     const blocked = result(await execute(SUBMIT, { input: { returnId: id, declarationName: 'Sam', expectedVersion: 1 } }, { viewer: own }), 'submitReturn');
     expect(blocked.__typename).toBe('ValidationFailed');
     expect(blocked.failedChecks).toContainEqual(expect.objectContaining({ code: 'CHANGE_REF_ACCEPTED', severity: 'SOFT', explained: false }));
+    expect(blocked.failedChecks!.every((c) => c.severity === 'SOFT')).toBe(true);
     await execute(
       SAVE,
       { input: { returnId: id, expectedVersion: 1, values: [{ measureCode: 'REF_ACCEPTED', value: '100', comment: 'A new school referral route opened.' }] } },
@@ -349,6 +368,90 @@ describe('the workflow', () => {
     );
     const submitted = result(await execute(SUBMIT, { input: { returnId: id, declarationName: 'Sam', expectedVersion: 2 } }, { viewer: own }), 'submitReturn');
     expect(submitted.__typename, JSON.stringify(submitted)).toBe('MutationSubmitReturnSuccess');
+  });
+});
+
+describe('completeness', () => {
+  const UNANSWERED = `query ($id: ID!) { performanceReturn(id: $id) { status version noActivity versions { number } unanswered { field message } } }`;
+
+  it('refuses an incomplete return naming every unanswered question, and changes nothing', async () => {
+    const values = (await completeValues(GOOD)).filter(
+      // Referrals accepted: nothing at all. Referrals received: the police cell left blank. A narrative text: blank.
+      (v) => v.measureCode !== 'REF_ACCEPTED' && !(v.measureCode === 'REF_RECEIVED' && v.breakdownOption === 'POLICE') && v.measureCode !== 'NARR_RISKS',
+    );
+    const { ret } = await startReturn(values.map((v) => (v.measureCode === 'REF_RECEIVED' && v.breakdownOption === 'NOT_KNOWN' ? { ...v, value: '12' } : v)));
+    const expected = [
+      { field: 'REF_RECEIVED', message: 'Say why 1 figure of referrals received is blank, or fill it in (0 is a figure)' },
+      { field: 'REF_ACCEPTED', message: 'Enter referrals accepted (0 if there were none), or say why it is blank' },
+      { field: 'NARR_RISKS', message: 'Enter risks to delivery, or say why it is blank' },
+    ];
+    // The API says what is missing before anyone tries to submit.
+    const before = (await execute(UNANSWERED, { id: ret.id }, { viewer: own })).data!.performanceReturn;
+    expect(before.unanswered).toEqual(expected);
+    expect((await execute(UNANSWERED, { id: ret.id }, { viewer: ownToken })).data!.performanceReturn.unanswered).toEqual(expected);
+
+    const input = { returnId: ret.id, declarationName: 'Sam Provider', expectedVersion: 1 };
+    const failed = result(await execute(SUBMIT, { input }, { viewer: own }), 'submitReturn');
+    expect(failed.__typename).toBe('ValidationFailed');
+    expect(failed.message).toBe('The return cannot be submitted: 3 questions have no answer yet (0 is an answer; a blank needs a reason).');
+    expect(failed.problems).toEqual(expected);
+    expect(failed.failedChecks).toEqual([]);
+    const now = (await execute(ONE, { id: ret.id }, { viewer: own })).data!.performanceReturn;
+    expect(now).toMatchObject({ status: 'IN_PROGRESS', version: 1, versions: [], submittedAt: null, declarationName: null });
+    expect(await getPrisma().returnVersion.count({ where: { returnId: ret.id } })).toBe(0);
+
+    // "No activity this quarter" answers nothing by itself: the questions still need their 0s or reasons.
+    const declared = result(await execute(SAVE, { input: { returnId: ret.id, expectedVersion: 1, noActivity: true, values: [] } }, { viewer: own }), 'saveReturnDraft');
+    expect(declared.data).toMatchObject({ noActivity: true, version: 2 });
+    const stillIncomplete = result(await execute(SUBMIT, { input: { ...input, expectedVersion: 2 } }, { viewer: own }), 'submitReturn');
+    expect(stillIncomplete.__typename).toBe('ValidationFailed');
+    expect(stillIncomplete.problems).toEqual(expected);
+
+    // Zero is an answer, and a blank with a reason is one.
+    const answered = result(
+      await execute(
+        SAVE,
+        {
+          input: {
+            returnId: ret.id,
+            expectedVersion: 2,
+            values: [
+              { measureCode: 'REF_ACCEPTED', value: '0' },
+              { measureCode: 'REF_RECEIVED', breakdownOption: 'POLICE', value: '', blankReason: 'The police did not say which referrals were theirs' },
+              { measureCode: 'NARR_RISKS', value: ' ', blankReason: 'Nothing new this quarter' },
+            ],
+          },
+        },
+        { viewer: own },
+      ),
+      'saveReturnDraft',
+    );
+    expect(answered.__typename).toBe('MutationSaveReturnDraftSuccess');
+    expect((await execute(UNANSWERED, { id: ret.id }, { viewer: own })).data!.performanceReturn.unanswered).toEqual([]);
+    const submitted = result(await execute(SUBMIT, { input: { ...input, expectedVersion: 3 } }, { viewer: own }), 'submitReturn');
+    expect(submitted.__typename, JSON.stringify(submitted)).toBe('MutationSubmitReturnSuccess');
+    expect(submitted.data).toMatchObject({ status: 'SUBMITTED', version: 4 });
+  });
+
+  it('lists both unanswered questions and failing checks, and needs no answer to questions that are not required', async () => {
+    const values = (await completeValues([
+      { measureCode: 'REF_RECEIVED', value: '12' },
+      { measureCode: 'REF_RECEIVED', breakdownOption: 'POLICE', value: '12' },
+      { measureCode: 'REF_ACCEPTED', value: '20' }, // more than received: a HARD check
+    ])).filter((v) => v.measureCode !== 'NEW_USERS' && v.measureCode !== 'NARR_HELP_NEEDED'); // NARR_HELP_NEEDED is not required
+    const { ret } = await startReturn(values);
+    const failed = result(
+      await execute(SUBMIT, { input: { returnId: ret.id, declarationName: 'Sam', expectedVersion: 1 } }, { viewer: own }),
+      'submitReturn',
+    );
+    expect(failed.__typename).toBe('ValidationFailed');
+    expect(failed.message).toMatch(/^The return cannot be submitted: 1 question has no answer yet \(0 is an answer; a blank needs a reason\), and \d+ checks? needs? attention\.$/);
+    expect(failed.problems![0]).toEqual({ field: 'NEW_USERS', message: 'Enter new service users (0 if there were none), or say why it is blank' });
+    expect(failed.problems!.map((p) => p.field)).not.toContain('NARR_HELP_NEEDED');
+    expect(failed.failedChecks!.map((c) => c.code)).toContain('REF_ACCEPTED_LTE_RECEIVED');
+    expect(failed.problems).toHaveLength(1 + failed.failedChecks!.length);
+    const now = (await execute(ONE, { id: ret.id }, { viewer: own })).data!.performanceReturn;
+    expect(now).toMatchObject({ status: 'IN_PROGRESS', version: 1, versions: [] });
   });
 });
 

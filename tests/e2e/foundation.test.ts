@@ -12,10 +12,10 @@ afterAll(async () => {
 });
 
 const ACCOUNTS = [
-  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'Users', 'API tokens', 'API explorer'] },
-  { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'API explorer'] },
-  { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations'] },
-  { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Priority issues', 'Initiatives', 'Your organisation', 'API tokens'] },
+  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'Users', 'E-mail outbox', 'API tokens', 'API explorer'] },
+  { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'API explorer'] },
+  { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications'] },
+  { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Returns', 'Queries', 'Priority issues', 'Initiatives', 'Your organisation', 'Notifications', 'API tokens'] },
 ];
 
 describe('the portal is up', () => {

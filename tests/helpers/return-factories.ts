@@ -111,3 +111,24 @@ export async function everyField(priorityIssueCodes: string[]) {
   }
   return fields;
 }
+
+export type CompleteValue = { measureCode: string; breakdownOption: string; value: string; comment?: string | null; blankReason?: string | null };
+
+/**
+ * A complete return (every question answered, so submitReturn does not refuse it as incomplete): `values` over
+ * everyField's "0"s and texts. A value in `values` replaces the filler of the same field; the others are added.
+ */
+export async function completeValues(
+  values: { measureCode: string; breakdownOption?: string; value: string; comment?: string | null; blankReason?: string | null }[],
+  priorityIssueCodes: string[] = ['PI-ONLINE'],
+): Promise<CompleteValue[]> {
+  const key = (v: { measureCode: string; breakdownOption?: string }) => `${v.measureCode}[${v.breakdownOption ?? ''}]`;
+  const given = new Map(values.map((v) => [key(v), { ...v, breakdownOption: v.breakdownOption ?? '' }]));
+  const filler = await everyField(priorityIssueCodes);
+  const merged: CompleteValue[] = filler.map((f) => given.get(key(f)) ?? f);
+  const known = new Set(filler.map(key));
+  return [...merged, ...[...given.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v)];
+}
+
+/** Whether a (canonical) value is everyField's filler ("0", "0.00" for money, or its text) rather than one a test chose. */
+export const isFiller = (value: string | null) => value === '0' || value === '0.00' || value === 'Nothing to report.';

@@ -18,12 +18,18 @@ export function navigationFor(role: PortalRole): NavigationItem[] {
   const items: NavigationItem[] = [
     { href: '/', text: 'Home' },
     { href: '/services', text: provider ? 'Your services' : 'Portfolio' },
+  ];
+  if (provider) items.push({ href: '/returns', text: 'Returns' });
+  if (role === 'POLICY_OFFICER' || role === 'ADMIN') items.push({ href: '/review', text: 'Review returns' });
+  if (role !== 'COMMISSIONER') items.push({ href: '/queries', text: 'Queries' });
+  items.push(
     { href: '/priority-issues', text: 'Priority issues' },
     { href: '/initiatives', text: 'Initiatives' },
     { href: '/organisations', text: provider ? 'Your organisation' : 'Organisations' },
-  ];
+    { href: '/notifications', text: 'Notifications' },
+  );
   if (role === 'ADMIN') {
-    items.push({ href: '/users', text: 'Users' });
+    items.push({ href: '/users', text: 'Users' }, { href: '/outbox', text: 'E-mail outbox' });
   }
   if (role === 'ADMIN' || role === 'PROVIDER') {
     items.push({ href: '/api-tokens', text: 'API tokens' });

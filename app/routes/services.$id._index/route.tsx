@@ -108,6 +108,9 @@ export default function ServicePage() {
           ) : null}
         </ul>
       ) : null}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/services/${service.id}/targets`}>{officer ? 'Targets: see and set them' : 'Targets'}</Link>
+      </p>
 
       <h2 className="govuk-heading-m">Contract</h2>
       <SummaryList
