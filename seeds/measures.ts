@@ -951,7 +951,9 @@ export const DEFAULT_TEMPLATE = {
   code: 'DEFAULT',
   version: 1,
   name: 'Quarterly performance return',
-  effectiveFrom: { financialYear: 2024, quarter: 1 },
+  // The first quarter collected through the portal (earlier returns were e-mailed spreadsheets): the task lists ask
+  // for returns from here on, not for the quarters before it.
+  effectiveFrom: { financialYear: 2024, quarter: 3 },
   publishedAt: new Date('2024-03-01T09:00:00.000Z'),
 } as const;
 
@@ -1043,7 +1045,7 @@ export async function seedBreakdowns(db: SeedDb): Promise<void> {
 
 /**
  * Creates the measure library and the DEFAULT v1 template with its sections and checks. Does nothing when that
- * template exists. Needs the priority issues, the reporting period 2024/25 Q1 and the breakdowns to exist.
+ * template exists. Needs the priority issues, the reporting period it is effective from and the breakdowns to exist.
  */
 export async function seedMeasureLibrary(db: SeedDb): Promise<{ created: boolean }> {
   const existing = await db.returnTemplate.findUnique({
@@ -1066,7 +1068,7 @@ export async function seedMeasureLibrary(db: SeedDb): Promise<{ created: boolean
       select: { id: true },
     }),
   ]);
-  if (!period) throw new Error('The reporting period 2024/25 Q1 must be seeded before the return template.');
+  if (!period) throw new Error('The reporting period the return template is effective from must be seeded before it.');
   const breakdownId = new Map(breakdowns.map((row) => [row.code, row.id]));
   const issueId = new Map(issues.map((row) => [row.code, row.id]));
   const need = <T>(map: Map<string, T>, code: string, what: string): T => {

@@ -62,7 +62,7 @@ describe('reference data', () => {
       where: { code_version: { code: 'DEFAULT', version: 1 } },
       include: { sections: { include: { measures: true }, orderBy: { sortOrder: 'asc' } }, checks: true, effectiveFrom: true },
     });
-    expect(template.effectiveFrom.label).toBe('2024/25 Q1');
+    expect(template.effectiveFrom.label).toBe('2024/25 Q3');
     expect(template.publishedAt).not.toBeNull();
     expect(template.sections.map((s) => s.code)).toEqual(SECTIONS.map((s) => s.code));
     expect(template.sections.filter((s) => s.priorityIssueId)).toHaveLength(8);

@@ -3,7 +3,8 @@
 // the admin grants an exception) and its Q1 return (for "last quarter"). The provider then finds the return on the
 // task list, fills in Referrals by keyboard alone (a HARD check fails as they type and is fixed), explains a SOFT
 // check with a comment, sees autosave survive a reload, is warned about a postcode in the narrative, checks the
-// answers, declares and submits, and gets a reference. Every page visited passes axe. The service's reference is
+// answers, declares and submits, and gets a reference. The officer returns it with a reason; the provider corrects
+// it and submits again; the officer compares the versions and approves it; it is read-only. Every page visited passes axe. The service's reference is
 // unique: other files share the database.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -134,8 +135,8 @@ async function commissionService(page: Page) {
   return { q1: returns['2026/27 Q1']!, q2: returns['2026/27 Q2']! };
 }
 
-describe('a provider fills in and submits a quarterly return', () => {
-  it('task list, sections by keyboard, checks as you type, autosave, check answers, declaration, confirmation', async () => {
+describe('a quarterly return from first figure to approval', () => {
+  it('task list, sections by keyboard, checks as you type, autosave, check answers, submission; returned with a reason, resubmitted, approved, read-only', async () => {
     const admin = await newPage(browser);
     await signIn(admin.page, 'admin@opcc.example');
     const { q1, q2 } = await commissionService(admin.page);
@@ -365,6 +366,60 @@ describe('a provider fills in and submits a quarterly return', () => {
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByText('The return has been submitted').count()).toBe(1);
     await expectAccessible(page);
+
+    // The officer sends it back with a reason.
+    const officer = await newPage(browser);
+    await signIn(officer.page, 'officer@opcc.example');
+    await officer.page.goto(`/review/${q2}`);
+    await h1(officer.page, new RegExp(`${title}: 2026/27 Q2$`)).waitFor();
+    await expectAccessible(officer.page);
+    const why = 'The waiting list looks low for a new service: please check it against your case system.';
+    await officer.page.getByLabel('Reason for returning it').fill(why);
+    await officer.page.getByRole('button', { name: 'Return for changes' }).click();
+    await officer.page.getByText('Return sent back to the provider for changes').waitFor();
+
+    // The provider reads the reason, corrects the figure and submits again.
+    await page.goto(`/returns/${q2}`);
+    await h1(page, '2026/27 Q2 return').waitFor();
+    expect(await page.getByText(why).count()).toBe(1);
+    await expectAccessible(page);
+    await page.goto(`/returns/${q2}/sections/referrals`);
+    await h1(page, 'Referrals and access').waitFor();
+    await typeInto(page, 'REF_WAITING_LIST', '5');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await h1(page, '2026/27 Q2 return').waitFor();
+    await page.getByRole('link', { name: 'Check answers and submit' }).click();
+    await h1(page, 'Check your answers before submitting your return').waitFor();
+    await page.getByLabel('Your full name').fill('Hannah Lightfoot');
+    await page.getByLabel('I confirm that the information in this return is complete and accurate to the best of my knowledge').check();
+    await page.getByRole('button', { name: 'Submit return' }).click();
+    await h1(page, 'Return submitted').waitFor();
+    expect(await page.getByText(`${reference}-2627Q2-V2`).count()).toBe(1);
+
+    // The officer sees what changed since the first submission, and approves it.
+    await officer.page.goto(`/review/${q2}`);
+    await h1(officer.page, new RegExp(`${title}: 2026/27 Q2$`)).waitFor();
+    const versions = officer.page.getByRole('table', { name: /Versions of this return/ });
+    await versions.getByRole('row').filter({ hasText: 'Version 2' }).getByRole('link', { name: /Compare with previous version/ }).click();
+    const changes = officer.page.getByRole('table', { name: 'Changes from version 1 to version 2' });
+    const waiting = changes.getByRole('row').filter({ hasText: 'Waiting list at quarter end' });
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toMatch(/3.*5/);
+    await expectAccessible(officer.page);
+    await officer.page.goto(`/review/${q2}`);
+    await officer.page.getByRole('button', { name: 'Approve return' }).click();
+    await officer.page.getByText('Return approved. It is now read-only.').waitFor();
+    await expectAccessible(officer.page);
+    await officer.context.close();
+
+    // Approved: read-only for the provider.
+    await page.goto('/returns');
+    const approved = page.getByRole('table', { name: '2026/27 Q2 returns' }).getByRole('row').filter({ hasText: title });
+    expect(await approved.getByText('Approved').count()).toBe(1);
+    await page.goto(`/returns/${q2}/sections/referrals`);
+    await h1(page, 'Referrals and access').waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await expectAccessible(page);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });
