@@ -17,5 +17,8 @@ import './types/notification';
 import './types/return-form';
 import './types/return-review';
 import './types/return-query';
+import './types/dashboard-filter';
+import './types/dashboard-portfolio';
+import './types/dashboard-outcomes';
 
 export const schema = builder.toSchema({ sortSchema: true });
