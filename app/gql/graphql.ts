@@ -103,6 +103,22 @@ export type CreateUserInput = {
   role: Role;
 };
 
+/** What a dashboard covers. Approved returns only unless includeProvisional (officers and admins only). Absent: the financial year of the latest quarter that has ended, whole year. */
+export type DashboardFilter = {
+  /** An area code; absent for every area. */
+  areaCode?: string | null | undefined;
+  /** The first calendar year of the financial year: 2026 is 2026/27. */
+  financialYear: number;
+  /** Also count returns submitted but not yet approved (officers and admins only). */
+  includeProvisional?: boolean | null | undefined;
+  /** A priority issue code such as PI-ONLINE; absent for every issue. */
+  priorityIssueCode?: string | null | undefined;
+  /** A provider organisation; absent for every provider. */
+  providerId?: string | number | null | undefined;
+  /** 1 to 4; absent for the whole year. The quarter must have ended. */
+  quarter?: number | null | undefined;
+};
+
 export type EndCommissionedServiceInput = {
   endDate: string;
   expectedVersion: number;
@@ -454,6 +470,24 @@ export type ValueChangeKind =
   /** A value before, blank after. */
   | 'REMOVED';
 
+/** What a cost per person divides. */
+export type ValueForMoneyCostBasis =
+  /** No return reported spend: the financial year's funding (whole-year views only). */
+  | 'FUNDING'
+  /** The total row only: services use different bases. */
+  | 'MIXED'
+  /** No spend reported and no funding to use: no cost per person. */
+  | 'NONE'
+  /** Actual spend reported in the counted returns (FIN_SPEND_QUARTER). */
+  | 'SPEND';
+
+export type DashboardFilterChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardFilterChoicesQuery = { me: { role: Role } | null, reportingPeriods: Array<{ id: string, financialYear: number, quarter: number, label: string, endDate: string }>, areas: Array<{ code: string, name: string }>, priorityIssues: Array<{ code: string, title: string }>, organisations: Array<{ id: string, name: string }> };
+
+export type DashboardEchoFragment = { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number };
+
 export type ReturnFormShapeFragment = { form: { sections: Array<{ code: string, title: string, description: string | null, measures: Array<{ code: string, label: string, helpText: string | null, unit: string, direction: string, required: boolean, totalMeasure: string | null, breakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null, secondaryBreakdown: { code: string, label: string, options: Array<{ code: string, label: string, isNotKnown: boolean }> } | null }> }> } };
 
 export type SaveReturnSectionMutationVariables = Exact<{
@@ -524,6 +558,66 @@ export type CreateApiTokenMutation = { createApiToken:
     | { __typename: 'MutationCreateApiTokenSuccess', data: { token: string, apiToken: { id: string, name: string, prefix: string, expiresAt: string | null, organisation: { id: string, name: string } } } }
     | { __typename: 'NameTaken', message: string }
    };
+
+export type DashboardHeadlineQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardHeadlineQuery = { dashboardHeadline: { disclosure: string | null, activeServices: number, annualInvestment: string, yearToDateLabel: string, returnsExpected: number, returnsReceived: number, returnsOnTime: number, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, childrenSupportedYearToDate: { display: string, suppressed: boolean }, returnsOnTimePercentage: { display: string } }, dashboardTimeliness: { quarters: Array<{ periodId: string, label: string, expected: number, received: number, onTime: number }> } };
+
+export type DashboardContractsEndingQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardContractsEndingQuery = { dashboardContractsEnding: { disclosure: string | null, today: string, until: string, totalAnnualValue: string, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, contracts: Array<{ serviceId: string, reference: string, title: string, providerName: string, status: string, endDate: string, daysLeft: number, monthsLeft: number, annualValue: string }> } };
+
+export type DashboardCoverageQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardCoverageQuery = { dashboardCoverage: { disclosure: string | null, gapCount: number, totalInvestment: string, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, issues: Array<{ code: string, title: string, gap: boolean, investment: string, services: Array<{ id: string, reference: string, title: string, providerName: string, investment: string }> }> } };
+
+export type DashboardInitiativesQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardInitiativesQuery = { dashboardInitiatives: { disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, initiatives: Array<{ id: string, name: string, status: string, funding: string, sessionsDelivered: number, newServiceUsers: { display: string }, services: Array<{ serviceId: string, reference: string, title: string, providerName: string, funding: string, sessionsDelivered: number, newServiceUsers: { display: string } }> }> } };
+
+export type DashboardOutcomesPageQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardOutcomesPageQuery = { dashboardOutcomes: { targetsNote: string, disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, domains: Array<{ code: string, label: string, quarters: Array<{ label: string, selected: boolean, returns: number, assessed: { value: number | null, display: string }, improved: { value: number | null, display: string }, percentImproved: { value: number | null, display: string, hidden: boolean }, target: { assessed: number | null, improved: number | null, percentImproved: number | null } | null }>, selection: { label: string, returns: number, assessed: { value: number | null, display: string }, improved: { value: number | null, display: string }, percentImproved: { value: number | null, display: string, hidden: boolean }, target: { assessed: number | null, improved: number | null, percentImproved: number | null } | null } }> } };
+
+export type DashboardReachPageQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardReachPageQuery = { dashboardReach: { disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, byAge: { characteristic: string, title: string, footnote: string | null, disclosure: string | null, rows: Array<{ code: string, label: string, count: { value: number | null, display: string, suppressed: boolean } }>, total: { value: number | null, display: string, suppressed: boolean } }, byGender: { characteristic: string, title: string, footnote: string | null, disclosure: string | null, rows: Array<{ code: string, label: string, count: { value: number | null, display: string, suppressed: boolean } }>, total: { value: number | null, display: string, suppressed: boolean } }, byEthnicity: { characteristic: string, title: string, footnote: string | null, disclosure: string | null, rows: Array<{ code: string, label: string, count: { value: number | null, display: string, suppressed: boolean } }>, total: { value: number | null, display: string, suppressed: boolean } } } };
+
+export type ReachTableFieldsFragment = { characteristic: string, title: string, footnote: string | null, disclosure: string | null, rows: Array<{ code: string, label: string, count: { value: number | null, display: string, suppressed: boolean } }>, total: { value: number | null, display: string, suppressed: boolean } };
+
+export type DashboardTimelinessQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardTimelinessQuery = { dashboardTimeliness: { disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, quarters: Array<{ periodId: string, quarter: number, label: string, dueDate: string, dueDatePassed: boolean, expected: number, received: number, onTime: number, late: number, notReceived: number, approved: number, receivedPercentage: { display: string }, onTimePercentage: { display: string }, approvedPercentage: { display: string } }> } };
+
+export type DashboardValueForMoneyPageQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardValueForMoneyPageQuery = { dashboardValueForMoney: { costBasisNote: string, disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, services: Array<{ serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } }>, total: { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } } } };
+
+export type ValueForMoneyRowFieldsFragment = { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } };
 
 export type InitiativePageQueryVariables = Exact<{
   id: string | number;
@@ -1212,6 +1306,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DashboardEchoFragmentDoc = new TypedDocumentString(`
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+    `, {"fragmentName":"DashboardEcho"}) as unknown as TypedDocumentString<DashboardEchoFragment, unknown>;
 export const ReturnFormShapeFragmentDoc = new TypedDocumentString(`
     fragment ReturnFormShape on PerformanceReturn {
   form {
@@ -1250,6 +1353,59 @@ export const ReturnFormShapeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReturnFormShape"}) as unknown as TypedDocumentString<ReturnFormShapeFragment, unknown>;
+export const ReachTableFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReachTableFields on ReachTable {
+  characteristic
+  title
+  rows {
+    code
+    label
+    count {
+      value
+      display
+      suppressed
+    }
+  }
+  total {
+    value
+    display
+    suppressed
+  }
+  footnote
+  disclosure
+}
+    `, {"fragmentName":"ReachTableFields"}) as unknown as TypedDocumentString<ReachTableFieldsFragment, unknown>;
+export const ValueForMoneyRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ValueForMoneyRowFields on ValueForMoneyRow {
+  serviceId
+  reference
+  title
+  providerName
+  returns
+  spend
+  funding
+  costBasis
+  costAmount
+  childrenSupported {
+    value
+    display
+  }
+  improvedOutcomes {
+    value
+    display
+  }
+  costPerChild {
+    value
+    display
+    hidden
+  }
+  costPerImprovedOutcome {
+    value
+    display
+    hidden
+  }
+}
+    `, {"fragmentName":"ValueForMoneyRowFields"}) as unknown as TypedDocumentString<ValueForMoneyRowFieldsFragment, unknown>;
 export const ReviewComparisonFragmentDoc = new TypedDocumentString(`
     fragment ReviewComparison on ReturnComparison {
   fromVersion
@@ -1275,6 +1431,32 @@ export const ReviewComparisonFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReviewComparison"}) as unknown as TypedDocumentString<ReviewComparisonFragment, unknown>;
+export const DashboardFilterChoicesDocument = new TypedDocumentString(`
+    query DashboardFilterChoices {
+  me {
+    role
+  }
+  reportingPeriods {
+    id
+    financialYear
+    quarter
+    label
+    endDate
+  }
+  areas {
+    code
+    name
+  }
+  priorityIssues {
+    code
+    title
+  }
+  organisations(kind: PROVIDER) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardFilterChoicesQuery, DashboardFilterChoicesQueryVariables>;
 export const SaveReturnSectionDocument = new TypedDocumentString(`
     mutation SaveReturnSection($input: SaveReturnDraftInput!) {
   saveReturnDraft(input: $input) {
@@ -1467,6 +1649,343 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const DashboardHeadlineDocument = new TypedDocumentString(`
+    query DashboardHeadline($filter: DashboardFilter) {
+  dashboardHeadline(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    disclosure
+    activeServices
+    annualInvestment
+    childrenSupportedYearToDate {
+      display
+      suppressed
+    }
+    yearToDateLabel
+    returnsExpected
+    returnsReceived
+    returnsOnTime
+    returnsOnTimePercentage {
+      display
+    }
+  }
+  dashboardTimeliness(filter: $filter) {
+    quarters {
+      periodId
+      label
+      expected
+      received
+      onTime
+    }
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardHeadlineQuery, DashboardHeadlineQueryVariables>;
+export const DashboardContractsEndingDocument = new TypedDocumentString(`
+    query DashboardContractsEnding($filter: DashboardFilter) {
+  dashboardContractsEnding(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    disclosure
+    today
+    until
+    totalAnnualValue
+    contracts {
+      serviceId
+      reference
+      title
+      providerName
+      status
+      endDate
+      daysLeft
+      monthsLeft
+      annualValue
+    }
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardContractsEndingQuery, DashboardContractsEndingQueryVariables>;
+export const DashboardCoverageDocument = new TypedDocumentString(`
+    query DashboardCoverage($filter: DashboardFilter) {
+  dashboardCoverage(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    disclosure
+    gapCount
+    totalInvestment
+    issues {
+      code
+      title
+      gap
+      investment
+      services {
+        id
+        reference
+        title
+        providerName
+        investment
+      }
+    }
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardCoverageQuery, DashboardCoverageQueryVariables>;
+export const DashboardInitiativesDocument = new TypedDocumentString(`
+    query DashboardInitiatives($filter: DashboardFilter) {
+  dashboardInitiatives(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    disclosure
+    initiatives {
+      id
+      name
+      status
+      funding
+      sessionsDelivered
+      newServiceUsers {
+        display
+      }
+      services {
+        serviceId
+        reference
+        title
+        providerName
+        funding
+        sessionsDelivered
+        newServiceUsers {
+          display
+        }
+      }
+    }
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardInitiativesQuery, DashboardInitiativesQueryVariables>;
+export const DashboardOutcomesPageDocument = new TypedDocumentString(`
+    query DashboardOutcomesPage($filter: DashboardFilter) {
+  dashboardOutcomes(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    domains {
+      code
+      label
+      quarters {
+        label
+        selected
+        returns
+        assessed {
+          value
+          display
+        }
+        improved {
+          value
+          display
+        }
+        percentImproved {
+          value
+          display
+          hidden
+        }
+        target {
+          assessed
+          improved
+          percentImproved
+        }
+      }
+      selection {
+        label
+        returns
+        assessed {
+          value
+          display
+        }
+        improved {
+          value
+          display
+        }
+        percentImproved {
+          value
+          display
+          hidden
+        }
+        target {
+          assessed
+          improved
+          percentImproved
+        }
+      }
+    }
+    targetsNote
+    disclosure
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardOutcomesPageQuery, DashboardOutcomesPageQueryVariables>;
+export const DashboardReachPageDocument = new TypedDocumentString(`
+    query DashboardReachPage($filter: DashboardFilter) {
+  dashboardReach(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    byAge {
+      ...ReachTableFields
+    }
+    byGender {
+      ...ReachTableFields
+    }
+    byEthnicity {
+      ...ReachTableFields
+    }
+    disclosure
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+fragment ReachTableFields on ReachTable {
+  characteristic
+  title
+  rows {
+    code
+    label
+    count {
+      value
+      display
+      suppressed
+    }
+  }
+  total {
+    value
+    display
+    suppressed
+  }
+  footnote
+  disclosure
+}`) as unknown as TypedDocumentString<DashboardReachPageQuery, DashboardReachPageQueryVariables>;
+export const DashboardTimelinessDocument = new TypedDocumentString(`
+    query DashboardTimeliness($filter: DashboardFilter) {
+  dashboardTimeliness(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    disclosure
+    quarters {
+      periodId
+      quarter
+      label
+      dueDate
+      dueDatePassed
+      expected
+      received
+      onTime
+      late
+      notReceived
+      approved
+      receivedPercentage {
+        display
+      }
+      onTimePercentage {
+        display
+      }
+      approvedPercentage {
+        display
+      }
+    }
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`) as unknown as TypedDocumentString<DashboardTimelinessQuery, DashboardTimelinessQueryVariables>;
+export const DashboardValueForMoneyPageDocument = new TypedDocumentString(`
+    query DashboardValueForMoneyPage($filter: DashboardFilter) {
+  dashboardValueForMoney(filter: $filter) {
+    filter {
+      ...DashboardEcho
+    }
+    services {
+      ...ValueForMoneyRowFields
+    }
+    total {
+      ...ValueForMoneyRowFields
+    }
+    costBasisNote
+    disclosure
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+fragment ValueForMoneyRowFields on ValueForMoneyRow {
+  serviceId
+  reference
+  title
+  providerName
+  returns
+  spend
+  funding
+  costBasis
+  costAmount
+  childrenSupported {
+    value
+    display
+  }
+  improvedOutcomes {
+    value
+    display
+  }
+  costPerChild {
+    value
+    display
+    hidden
+  }
+  costPerImprovedOutcome {
+    value
+    display
+    hidden
+  }
+}`) as unknown as TypedDocumentString<DashboardValueForMoneyPageQuery, DashboardValueForMoneyPageQueryVariables>;
 export const InitiativePageDocument = new TypedDocumentString(`
     query InitiativePage($id: ID!) {
   me {

@@ -1,0 +1,92 @@
+// Value for money: per service in scope, what the cost per person divides (actual spend, or the year's funding when
+// no return reported spend), children supported, improved outcomes, cost per child and per improved outcome, with
+// the total. The API applies disclosure control for the Commissioner (costs per person hidden under 8 people, else
+// divided by the rounded count): the page shows each figure's `display` as it comes.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { DashboardValueForMoneyQuery } from './operations.server';
+import { DashboardLayout } from '~/components/dashboard/DashboardLayout';
+import { loadDashboard } from '~/components/dashboard/filter.server';
+import { formatMoney } from '~/components/format/dates';
+import { Table, pageTitle } from '~/components/ui';
+import type { ValueForMoneyRowFieldsFragment } from '~/gql/graphql';
+
+const TITLE = 'Value for money';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(TITLE, { error: !!data && data.errors.length > 0 }) },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await loadDashboard(request, DashboardValueForMoneyQuery));
+}
+
+const BASIS: Record<ValueForMoneyRowFieldsFragment['costBasis'], string> = {
+  SPEND: 'Spend reported in returns',
+  FUNDING: "The year's funding (no spend reported)",
+  NONE: 'No spend or funding to use',
+  MIXED: 'Spend or funding, per service',
+};
+
+/** The cost used, with its basis in words. */
+function costCell(row: ValueForMoneyRowFieldsFragment) {
+  if (row.costAmount === null) return BASIS.NONE;
+  return (
+    <>
+      {formatMoney(row.costAmount)}
+      <br />
+      <span className="govuk-body-s">{BASIS[row.costBasis]}</span>
+    </>
+  );
+}
+
+const figures = (row: ValueForMoneyRowFieldsFragment) => [
+  costCell(row),
+  row.childrenSupported.display,
+  row.improvedOutcomes.display,
+  row.costPerChild.display,
+  row.costPerImprovedOutcome.display,
+];
+
+export default function DashboardValueForMoney() {
+  const { data, choices, values, errors } = useLoaderData<typeof loader>();
+  const answer = data?.dashboardValueForMoney ?? null;
+  return (
+    <DashboardLayout
+      title={TITLE}
+      filter={answer?.filter ?? null}
+      disclosure={answer?.disclosure}
+      choices={choices}
+      values={values}
+      errors={errors}
+      notes={answer ? <p className="govuk-body">{answer.costBasisNote}</p> : null}
+    >
+      {answer ? (
+        answer.services.length > 0 ? (
+          <Table
+            caption={`Cost per child supported and per improved outcome, by service, ${answer.filter.label}`}
+            captionSize="m"
+            head={['Service', 'Cost used', 'Children supported', 'Improved outcomes', 'Cost per child supported', 'Cost per improved outcome']}
+            firstCellIsHeader
+            numericColumns={[1, 2, 3, 4, 5]}
+            rowKeys={answer.services.map((row) => row.serviceId ?? row.reference ?? '')}
+            rows={answer.services.map((row) => [
+              <>
+                <Link className="govuk-link" to={`/services/${row.serviceId}`}>
+                  {row.reference}: {row.title}
+                </Link>
+                <br />
+                <span className="govuk-body-s">{row.providerName}</span>
+              </>,
+              ...figures(row),
+            ])}
+            foot={[`Total (${answer.services.length} ${answer.services.length === 1 ? "service" : "services"})`, ...figures(answer.total)]}
+            scrollLabel="Cost per child supported and per improved outcome, by service"
+          />
+        ) : (
+          <p className="govuk-body">No service is in scope for this filter.</p>
+        )
+      ) : null}
+    </DashboardLayout>
+  );
+}
