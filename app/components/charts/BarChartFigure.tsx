@@ -36,7 +36,8 @@ export function BarChartFigure({ caption, categoryLabel, rows, series, note, wid
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="category" />
           <YAxis allowDecimals={false} />
-          <Legend />
+          {/* In the order of the bars (recharts sorts the legend alphabetically by default). */}
+          <Legend itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />
           {series.map((s, index) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={COLOURS[index % COLOURS.length]} isAnimationActive={false}>
               <LabelList dataKey={s.key} position="top" />
