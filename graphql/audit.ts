@@ -1,6 +1,7 @@
 // The audit trail has one mechanism, in the database: audit_record() (see the init migration). Row triggers on
 // every audited table call it for each change, with before and after; session code calls it for sign-in events.
 // This module tells the database who is acting, in which request and operation, for the current transaction.
+import type { Context } from './context';
 import type { Db } from './db';
 
 export interface AuditActor {
@@ -10,6 +11,18 @@ export interface AuditActor {
   requestId?: string | null;
   ipAddress?: string | null;
   operation?: string | null;
+}
+
+/** Who is acting in a GraphQL request, as the audit trail records it: the one place yoga.ts and the exports read it. */
+export function auditActorOf(ctx: Pick<Context, 'viewer' | 'requestId' | 'ipAddress'>, operation: string): AuditActor {
+  return {
+    userId: ctx.viewer?.userId,
+    label: ctx.viewer?.label ?? 'anonymous',
+    organisationId: ctx.viewer?.organisationId,
+    requestId: ctx.requestId,
+    ipAddress: ctx.ipAddress,
+    operation,
+  };
 }
 
 /** Must run inside a transaction: the settings are local to it. */

@@ -20,5 +20,7 @@ import './types/return-query';
 import './types/dashboard-filter';
 import './types/dashboard-portfolio';
 import './types/dashboard-outcomes';
+import './types/briefing';
+import './types/export';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -8,7 +8,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, getOperationAST, type ExecutionResult } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { setAuditContext } from './audit';
+import { auditActorOf, setAuditContext } from './audit';
 import { viewerFromBearer } from './auth/tokens';
 import { isOpccStaff, type Context, type ServerContext } from './context';
 import { getPrisma } from './db';
@@ -106,14 +106,7 @@ function useMutationTransactions(): Plugin<Context> {
         try {
           await getPrisma().$transaction(
             async (tx) => {
-              await setAuditContext(tx, {
-                userId: context.viewer?.userId,
-                label: context.viewer?.label ?? 'anonymous',
-                organisationId: context.viewer?.organisationId,
-                requestId: context.requestId,
-                ipAddress: context.ipAddress,
-                operation: fields.join(','),
-              });
+              await setAuditContext(tx, auditActorOf(context, fields.join(',')));
               result = await executeFn({ ...executionArgs, contextValue: { ...context, db: tx } });
               if ((result as ExecutionResult).errors?.length) throw new Rollback();
             },

@@ -744,7 +744,11 @@ function targetsFor(service: ServiceDefinition): TargetDefinition[] {
       list.push({ service: service.reference, measure, financialYear, quarter, value });
     add('NEW_USERS', Math.round(service.base * 4));
     add('CLOSED_WITH_OUTCOME', Math.round(service.base * 4 * 0.7));
+    // Outcome targets: people assessed and improved, so the Outcomes dashboard shows a target % improved.
+    add('OUT_COPE_RECOVER_ASSESSED', Math.round(service.base * 4 * 0.65));
     add('OUT_COPE_RECOVER_IMPROVED', Math.round(service.base * 4 * 0.5));
+    add('OUT_FEEL_SAFER_ASSESSED', Math.round(service.base * 4 * 0.6));
+    add('OUT_FEEL_SAFER_IMPROVED', Math.round(service.base * 4 * 0.45));
     add('REF_MEDIAN_DAYS_TO_FIRST_SESSION', service.reference === 'OPCC-CSAE-2024-003' ? 35 : 20);
   }
   if (service.reference === 'OPCC-CSAE-2024-001') {
@@ -1136,7 +1140,7 @@ function addSoftCheckComments(service: ServiceDefinition, period: Period, curren
   if (closed > 0 && v.get('CLOSED_WITH_OUTCOME') / closed < 0.8) {
     v.comment('CLOSED_WITH_OUTCOME', 'Some young people ended support before their exit review could be completed; we are trying shorter exit questionnaires.');
   }
-  for (const measure of ['NEW_USERS', 'CLOSED_WITH_OUTCOME', 'OUT_COPE_RECOVER_IMPROVED', 'REF_MEDIAN_DAYS_TO_FIRST_SESSION']) {
+  for (const measure of new Set(targetsFor(service).map((target) => target.measure))) {
     const target = quarterTarget(service, measure, period.financialYear, period.quarter);
     if (target === undefined) continue;
     const value = v.get(measure);

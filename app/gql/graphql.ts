@@ -32,6 +32,24 @@ export type ArchiveOrganisationInput = {
   id: string | number;
 };
 
+export type BriefingDecisionKind =
+  /** A contract ends within 6 months and no extension is decided. */
+  | 'CONTRACT_ENDING'
+  /** No service in scope addresses a priority issue. */
+  | 'NO_SERVICE'
+  /** A service reported fewer improved outcomes than its target. */
+  | 'OUTCOME_TARGET_MISSED'
+  /** A service running now has a red risk. */
+  | 'RED_RISK'
+  /** A return was not received by its lock date. */
+  | 'RETURN_OVERDUE';
+
+export type BriefingPersonKind =
+  /** The OPCC officer leading the service. */
+  | 'LEAD_OFFICER'
+  /** The provider's primary contact. */
+  | 'PROVIDER_CONTACT';
+
 export type CheckSeverityLevel =
   | 'HARD'
   | 'SOFT';
@@ -119,12 +137,38 @@ export type DashboardFilter = {
   quarter?: number | null | undefined;
 };
 
+/** A dashboard whose tables can be exported. */
+export type DashboardName =
+  /** The "Contracts ending in the next 6 months" dashboard. */
+  | 'CONTRACTS_ENDING'
+  /** The "Coverage of priority issues" dashboard. */
+  | 'COVERAGE'
+  /** The "Portfolio headline" dashboard. */
+  | 'HEADLINE'
+  /** The "What initiatives delivered" dashboard. */
+  | 'INITIATIVES'
+  /** The "Outcomes by domain" dashboard. */
+  | 'OUTCOMES'
+  /** The "Reach: who the services supported" dashboard. */
+  | 'REACH'
+  /** The "Timeliness of returns" dashboard. */
+  | 'TIMELINESS'
+  /** The "Value for money" dashboard. */
+  | 'VALUE_FOR_MONEY';
+
 export type EndCommissionedServiceInput = {
   endDate: string;
   expectedVersion: number;
   id: string | number;
   reason: string;
 };
+
+/** The file an export is made as. */
+export type ExportFormat =
+  /** CSV (RFC 4180), UTF-8 with a byte order mark; every table in one file, each after its caption, then the notes. */
+  | 'CSV'
+  /** Excel workbook: a sheet per table (numbers as numbers) and a Notes sheet. */
+  | 'XLSX';
 
 export type ExtendCommissionedServiceInput = {
   expectedVersion: number;
@@ -262,6 +306,20 @@ export type ReturnValueInput = {
   measureCode: string;
   /** As typed; blank (or absent) clears the figure. */
   value?: string | null | undefined;
+};
+
+/** Which returns to export: approved ones unless includeProvisional (officers and admins only). */
+export type ReturnsExportFilter = {
+  /** The first calendar year of the financial year: 2025 is 2025/26. */
+  financialYear: number;
+  /** Also returns submitted, returned for changes or reopened, not yet approved (officers and admins only). */
+  includeProvisional?: boolean | null | undefined;
+  /** One provider organisation; absent for every provider (providers: only their own). */
+  providerId?: string | number | null | undefined;
+  /** 1 to 4; absent for the whole year. */
+  quarter?: number | null | undefined;
+  /** One service; absent for every service (providers: every service of their own). */
+  serviceId?: string | number | null | undefined;
 };
 
 export type ReviewReturnInput = {
@@ -559,6 +617,22 @@ export type CreateApiTokenMutation = { createApiToken:
     | { __typename: 'NameTaken', message: string }
    };
 
+export type BriefingPackFieldsFragment = { title: string, topic: string, preparedOn: string, periodLabel: string, purpose: string, decisionsNeededSummary: string, disclosure: string | null, roundingFootnote: string | null, exactFiguresNotice: string | null, provenance: string, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, author: { name: string, role: string }, background: { opening: string, formsOfHarmIntroduction: string, formsOfHarm: Array<string>, paragraphs: Array<string>, forumsSentence: string, initiativesIntroduction: string, initiatives: Array<string> }, headline: { activeServices: number, annualInvestment: string, childrenSupportedPeriod: string, returnsExpected: number, returnsReceived: number, returnsOnTime: number, summary: string, childrenSupported: { display: string }, returnsOnTimePercentage: { display: string } }, currentIssues: Array<{ number: number, code: string, title: string, description: string, gap: boolean, gapStatement: string | null, peopleSupportedPeriod: string, outcomeLabel: string, trendStatement: string, summary: string, services: Array<{ id: string, reference: string, title: string, providerName: string, investment: string }>, peopleSupported: { display: string }, outcomeImprovedPercentage: { display: string }, trend: Array<{ periodLabel: string, peopleSupported: { display: string } }> }>, decisionsNeeded: Array<{ kind: BriefingDecisionKind, title: string, reason: string }>, partnershipInvolvement: { statement: string, summary: string, forums: Array<{ code: string, name: string, services: number }> }, policeInvolvement: { statement: string, initiativesIntroduction: string, initiatives: Array<{ id: string, name: string, leadPartner: string | null, services: number }> }, peopleToMeet: { standing: string, summary: string, people: Array<{ kind: BriefingPersonKind, name: string, role: string, organisationName: string, reasons: Array<string> }> } };
+
+export type BriefingPackQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type BriefingPackQuery = { briefingPack: { title: string, topic: string, preparedOn: string, periodLabel: string, purpose: string, decisionsNeededSummary: string, disclosure: string | null, roundingFootnote: string | null, exactFiguresNotice: string | null, provenance: string, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, author: { name: string, role: string }, background: { opening: string, formsOfHarmIntroduction: string, formsOfHarm: Array<string>, paragraphs: Array<string>, forumsSentence: string, initiativesIntroduction: string, initiatives: Array<string> }, headline: { activeServices: number, annualInvestment: string, childrenSupportedPeriod: string, returnsExpected: number, returnsReceived: number, returnsOnTime: number, summary: string, childrenSupported: { display: string }, returnsOnTimePercentage: { display: string } }, currentIssues: Array<{ number: number, code: string, title: string, description: string, gap: boolean, gapStatement: string | null, peopleSupportedPeriod: string, outcomeLabel: string, trendStatement: string, summary: string, services: Array<{ id: string, reference: string, title: string, providerName: string, investment: string }>, peopleSupported: { display: string }, outcomeImprovedPercentage: { display: string }, trend: Array<{ periodLabel: string, peopleSupported: { display: string } }> }>, decisionsNeeded: Array<{ kind: BriefingDecisionKind, title: string, reason: string }>, partnershipInvolvement: { statement: string, summary: string, forums: Array<{ code: string, name: string, services: number }> }, policeInvolvement: { statement: string, initiativesIntroduction: string, initiatives: Array<{ id: string, name: string, leadPartner: string | null, services: number }> }, peopleToMeet: { standing: string, summary: string, people: Array<{ kind: BriefingPersonKind, name: string, role: string, organisationName: string, reasons: Array<string> }> } } };
+
+export type BriefingPackForCirculationQueryVariables = Exact<{
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type BriefingPackForCirculationQuery = { briefingPack: { title: string, topic: string, preparedOn: string, periodLabel: string, purpose: string, decisionsNeededSummary: string, disclosure: string | null, roundingFootnote: string | null, exactFiguresNotice: string | null, provenance: string, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, author: { name: string, role: string }, background: { opening: string, formsOfHarmIntroduction: string, formsOfHarm: Array<string>, paragraphs: Array<string>, forumsSentence: string, initiativesIntroduction: string, initiatives: Array<string> }, headline: { activeServices: number, annualInvestment: string, childrenSupportedPeriod: string, returnsExpected: number, returnsReceived: number, returnsOnTime: number, summary: string, childrenSupported: { display: string }, returnsOnTimePercentage: { display: string } }, currentIssues: Array<{ number: number, code: string, title: string, description: string, gap: boolean, gapStatement: string | null, peopleSupportedPeriod: string, outcomeLabel: string, trendStatement: string, summary: string, services: Array<{ id: string, reference: string, title: string, providerName: string, investment: string }>, peopleSupported: { display: string }, outcomeImprovedPercentage: { display: string }, trend: Array<{ periodLabel: string, peopleSupported: { display: string } }> }>, decisionsNeeded: Array<{ kind: BriefingDecisionKind, title: string, reason: string }>, partnershipInvolvement: { statement: string, summary: string, forums: Array<{ code: string, name: string, services: number }> }, policeInvolvement: { statement: string, initiativesIntroduction: string, initiatives: Array<{ id: string, name: string, leadPartner: string | null, services: number }> }, peopleToMeet: { standing: string, summary: string, people: Array<{ kind: BriefingPersonKind, name: string, role: string, organisationName: string, reasons: Array<string> }> } } };
+
 export type DashboardHeadlineQueryVariables = Exact<{
   filter?: DashboardFilter | null | undefined;
 }>;
@@ -618,6 +692,23 @@ export type DashboardValueForMoneyPageQueryVariables = Exact<{
 export type DashboardValueForMoneyPageQuery = { dashboardValueForMoney: { costBasisNote: string, disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, services: Array<{ serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } }>, total: { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } } } };
 
 export type ValueForMoneyRowFieldsFragment = { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } };
+
+export type DashboardExportQueryVariables = Exact<{
+  dashboard: DashboardName;
+  format: ExportFormat;
+  filter?: DashboardFilter | null | undefined;
+}>;
+
+
+export type DashboardExportQuery = { dashboardExport: { filename: string, contentType: string, encoding: string, content: string } };
+
+export type ReturnsDataExportQueryVariables = Exact<{
+  format: ExportFormat;
+  filter: ReturnsExportFilter;
+}>;
+
+
+export type ReturnsDataExportQuery = { returnsDataExport: { filename: string, contentType: string, encoding: string, content: string } };
 
 export type InitiativePageQueryVariables = Exact<{
   id: string | number;
@@ -901,7 +992,7 @@ export type ImportReturnCsvMutation = { importReturnCsv:
 export type ReturnTaskListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReturnTaskListQuery = { me: { role: Role, organisation: { name: string } } | null, returnTasks: Array<{ status: ReturnStatus, dueDate: string, locksOn: string, locked: boolean, overdue: boolean, editable: boolean, lockExceptionEndsAt: string | null, service: { id: string, reference: string, title: string }, period: { id: string, label: string }, performanceReturn: { id: string, returnedReason: string | null } | null }> };
+export type ReturnTaskListQuery = { me: { role: Role, organisation: { name: string } } | null, returnTasks: Array<{ status: ReturnStatus, dueDate: string, locksOn: string, locked: boolean, overdue: boolean, editable: boolean, lockExceptionEndsAt: string | null, service: { id: string, reference: string, title: string }, period: { id: string, label: string, financialYear: number }, performanceReturn: { id: string, returnedReason: string | null } | null }> };
 
 export type StartReturnMutationVariables = Exact<{
   input: StartReturnInput;
@@ -1306,15 +1397,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const DashboardEchoFragmentDoc = new TypedDocumentString(`
-    fragment DashboardEcho on DashboardFilterEcho {
-  label
-  provisional
-  provisionalNote
-  controlled
-  financialYear
-}
-    `, {"fragmentName":"DashboardEcho"}) as unknown as TypedDocumentString<DashboardEchoFragment, unknown>;
 export const ReturnFormShapeFragmentDoc = new TypedDocumentString(`
     fragment ReturnFormShape on PerformanceReturn {
   form {
@@ -1353,6 +1435,132 @@ export const ReturnFormShapeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReturnFormShape"}) as unknown as TypedDocumentString<ReturnFormShapeFragment, unknown>;
+export const DashboardEchoFragmentDoc = new TypedDocumentString(`
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+    `, {"fragmentName":"DashboardEcho"}) as unknown as TypedDocumentString<DashboardEchoFragment, unknown>;
+export const BriefingPackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BriefingPackFields on BriefingPack {
+  filter {
+    ...DashboardEcho
+  }
+  title
+  topic
+  author {
+    name
+    role
+  }
+  preparedOn
+  periodLabel
+  purpose
+  background {
+    opening
+    formsOfHarmIntroduction
+    formsOfHarm
+    paragraphs
+    forumsSentence
+    initiativesIntroduction
+    initiatives
+  }
+  headline {
+    activeServices
+    annualInvestment
+    childrenSupported {
+      display
+    }
+    childrenSupportedPeriod
+    returnsExpected
+    returnsReceived
+    returnsOnTime
+    returnsOnTimePercentage {
+      display
+    }
+    summary
+  }
+  currentIssues {
+    number
+    code
+    title
+    description
+    gap
+    gapStatement
+    services {
+      id
+      reference
+      title
+      providerName
+      investment
+    }
+    peopleSupported {
+      display
+    }
+    peopleSupportedPeriod
+    outcomeLabel
+    outcomeImprovedPercentage {
+      display
+    }
+    trend {
+      periodLabel
+      peopleSupported {
+        display
+      }
+    }
+    trendStatement
+    summary
+  }
+  decisionsNeeded {
+    kind
+    title
+    reason
+  }
+  decisionsNeededSummary
+  partnershipInvolvement {
+    statement
+    forums {
+      code
+      name
+      services
+    }
+    summary
+  }
+  policeInvolvement {
+    statement
+    initiativesIntroduction
+    initiatives {
+      id
+      name
+      leadPartner
+      services
+    }
+  }
+  peopleToMeet {
+    standing
+    summary
+    people {
+      kind
+      name
+      role
+      organisationName
+      reasons
+    }
+  }
+  disclosure
+  roundingFootnote
+  exactFiguresNotice
+  provenance
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}`, {"fragmentName":"BriefingPackFields"}) as unknown as TypedDocumentString<BriefingPackFieldsFragment, unknown>;
 export const ReachTableFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReachTableFields on ReachTable {
   characteristic
@@ -1649,6 +1857,250 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const BriefingPackDocument = new TypedDocumentString(`
+    query BriefingPack($filter: DashboardFilter) {
+  briefingPack(filter: $filter) {
+    ...BriefingPackFields
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+fragment BriefingPackFields on BriefingPack {
+  filter {
+    ...DashboardEcho
+  }
+  title
+  topic
+  author {
+    name
+    role
+  }
+  preparedOn
+  periodLabel
+  purpose
+  background {
+    opening
+    formsOfHarmIntroduction
+    formsOfHarm
+    paragraphs
+    forumsSentence
+    initiativesIntroduction
+    initiatives
+  }
+  headline {
+    activeServices
+    annualInvestment
+    childrenSupported {
+      display
+    }
+    childrenSupportedPeriod
+    returnsExpected
+    returnsReceived
+    returnsOnTime
+    returnsOnTimePercentage {
+      display
+    }
+    summary
+  }
+  currentIssues {
+    number
+    code
+    title
+    description
+    gap
+    gapStatement
+    services {
+      id
+      reference
+      title
+      providerName
+      investment
+    }
+    peopleSupported {
+      display
+    }
+    peopleSupportedPeriod
+    outcomeLabel
+    outcomeImprovedPercentage {
+      display
+    }
+    trend {
+      periodLabel
+      peopleSupported {
+        display
+      }
+    }
+    trendStatement
+    summary
+  }
+  decisionsNeeded {
+    kind
+    title
+    reason
+  }
+  decisionsNeededSummary
+  partnershipInvolvement {
+    statement
+    forums {
+      code
+      name
+      services
+    }
+    summary
+  }
+  policeInvolvement {
+    statement
+    initiativesIntroduction
+    initiatives {
+      id
+      name
+      leadPartner
+      services
+    }
+  }
+  peopleToMeet {
+    standing
+    summary
+    people {
+      kind
+      name
+      role
+      organisationName
+      reasons
+    }
+  }
+  disclosure
+  roundingFootnote
+  exactFiguresNotice
+  provenance
+}`) as unknown as TypedDocumentString<BriefingPackQuery, BriefingPackQueryVariables>;
+export const BriefingPackForCirculationDocument = new TypedDocumentString(`
+    query BriefingPackForCirculation($filter: DashboardFilter) {
+  briefingPack(filter: $filter, forCirculation: true) {
+    ...BriefingPackFields
+  }
+}
+    fragment DashboardEcho on DashboardFilterEcho {
+  label
+  provisional
+  provisionalNote
+  controlled
+  financialYear
+}
+fragment BriefingPackFields on BriefingPack {
+  filter {
+    ...DashboardEcho
+  }
+  title
+  topic
+  author {
+    name
+    role
+  }
+  preparedOn
+  periodLabel
+  purpose
+  background {
+    opening
+    formsOfHarmIntroduction
+    formsOfHarm
+    paragraphs
+    forumsSentence
+    initiativesIntroduction
+    initiatives
+  }
+  headline {
+    activeServices
+    annualInvestment
+    childrenSupported {
+      display
+    }
+    childrenSupportedPeriod
+    returnsExpected
+    returnsReceived
+    returnsOnTime
+    returnsOnTimePercentage {
+      display
+    }
+    summary
+  }
+  currentIssues {
+    number
+    code
+    title
+    description
+    gap
+    gapStatement
+    services {
+      id
+      reference
+      title
+      providerName
+      investment
+    }
+    peopleSupported {
+      display
+    }
+    peopleSupportedPeriod
+    outcomeLabel
+    outcomeImprovedPercentage {
+      display
+    }
+    trend {
+      periodLabel
+      peopleSupported {
+        display
+      }
+    }
+    trendStatement
+    summary
+  }
+  decisionsNeeded {
+    kind
+    title
+    reason
+  }
+  decisionsNeededSummary
+  partnershipInvolvement {
+    statement
+    forums {
+      code
+      name
+      services
+    }
+    summary
+  }
+  policeInvolvement {
+    statement
+    initiativesIntroduction
+    initiatives {
+      id
+      name
+      leadPartner
+      services
+    }
+  }
+  peopleToMeet {
+    standing
+    summary
+    people {
+      kind
+      name
+      role
+      organisationName
+      reasons
+    }
+  }
+  disclosure
+  roundingFootnote
+  exactFiguresNotice
+  provenance
+}`) as unknown as TypedDocumentString<BriefingPackForCirculationQuery, BriefingPackForCirculationQueryVariables>;
 export const DashboardHeadlineDocument = new TypedDocumentString(`
     query DashboardHeadline($filter: DashboardFilter) {
   dashboardHeadline(filter: $filter) {
@@ -1986,6 +2438,26 @@ fragment ValueForMoneyRowFields on ValueForMoneyRow {
     hidden
   }
 }`) as unknown as TypedDocumentString<DashboardValueForMoneyPageQuery, DashboardValueForMoneyPageQueryVariables>;
+export const DashboardExportDocument = new TypedDocumentString(`
+    query DashboardExport($dashboard: DashboardName!, $format: ExportFormat!, $filter: DashboardFilter) {
+  dashboardExport(dashboard: $dashboard, format: $format, filter: $filter) {
+    filename
+    contentType
+    encoding
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardExportQuery, DashboardExportQueryVariables>;
+export const ReturnsDataExportDocument = new TypedDocumentString(`
+    query ReturnsDataExport($format: ExportFormat!, $filter: ReturnsExportFilter!) {
+  returnsDataExport(format: $format, filter: $filter) {
+    filename
+    contentType
+    encoding
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnsDataExportQuery, ReturnsDataExportQueryVariables>;
 export const InitiativePageDocument = new TypedDocumentString(`
     query InitiativePage($id: ID!) {
   me {
@@ -2892,6 +3364,7 @@ export const ReturnTaskListDocument = new TypedDocumentString(`
     period {
       id
       label
+      financialYear
     }
     performanceReturn {
       id

@@ -34,11 +34,13 @@
 //   (null when suppressed or hidden). describeControl states in sentences what was applied to a table, for its
 //   footnote and the export's notes sheet; DISCLOSURE_RULE_TEXT states the whole rule.
 //
-// Known limit of the rule as written (not of this code): with no secondary suppression, a table of many suppressed
-// cells can sometimes be solved from its rounded total - four cells of 7 add up to 28, shown as 30, and 30 can
-// only come from four cells of at most 7 if each is exactly 7 (likewise twelve cells of 1: 12, shown as 10). The rule
-// does not ask for more; in a table of up to three parts no suppressed cell can be pinned to one value (a property
-// test checks it). Secondary suppression, if it is ever wanted, belongs in controlTotal.
+// Secondary suppression (docs/decisions/0006-secondary-suppression.md): the rule as written lets a suppressed part of
+// a table be solved from its rounded total and the other parts' rounding ranges ([18, 1, 38] -> 20, "fewer than 8",
+// 40, total 55: 55 is 53-57, 20 is 18-22, 40 is 38-42, so the hidden part is at most 57 - 18 - 38 = 1). controlTotal
+// therefore also hides ("protects") the smallest shown part, and if need be the total, until every suppressed part
+// has at least two values consistent with what is shown (interval reasoning over the published ranges, exact for
+// one linear equation of whole numbers). A protected figure reads "hidden" (`[c]` in exports) and the table says so
+// in words (PROTECTED_SENTENCE). This only ever hides more than the rule: it never shows a figure the rule hides.
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constants
@@ -55,6 +57,11 @@ export const MIN_PEOPLE_FOR_STATISTIC = 8;
 
 /** How a suppressed count reads on a page. */
 export const SUPPRESSED_TEXT = 'fewer than 8';
+/** How a count hidden only to protect a suppressed one (secondary suppression) reads on a page. */
+export const PROTECTED_TEXT = 'hidden';
+/** What a table with a protected count says about it. */
+export const PROTECTED_SENTENCE =
+  'Some figures are hidden ("hidden") so that a count of fewer than 8 cannot be worked out from the other figures and the total.';
 /** How a suppressed count or a hidden percentage or statistic is written in CSV and XLSX exports. */
 export const SUPPRESSED_EXPORT = '[c]';
 /** The footnote of any table with rounded figures. */
@@ -71,6 +78,7 @@ export const DISCLOSURE_RULE_TEXT: readonly string[] = [
   `Counts of 1 to 7 people are shown as "${SUPPRESSED_TEXT}" (${SUPPRESSED_EXPORT} in exports); 0 is shown as 0.`,
   'Counts of 8 or more people are rounded to the nearest 5.',
   `Totals are worked out from the exact figures and rounded on their own. ${ROUNDING_FOOTNOTE}`,
+  PROTECTED_SENTENCE,
   'A percentage is hidden when it is based on fewer than 10 people, or when the people it counts, or the people it ' +
     'leaves out, number 1 to 7. Other percentages are worked out from the rounded figures, to the nearest whole percent.',
   'Averages, medians, waiting times and costs per person are shown only when 8 or more people are behind them; ' +
@@ -99,6 +107,8 @@ export type ControlledCount =
   | { kind: 'zero'; value: 0; display: '0'; exportValue: 0 }
   /** 1 to 7 people: never shown. */
   | { kind: 'suppressed'; value: null; display: typeof SUPPRESSED_TEXT; exportValue: typeof SUPPRESSED_EXPORT }
+  /** Hidden only so that a suppressed figure in the same table cannot be worked out (secondary suppression). */
+  | { kind: 'protected'; value: null; display: typeof PROTECTED_TEXT; exportValue: typeof SUPPRESSED_EXPORT }
   /** 8 or more people: the nearest multiple of 5. */
   | { kind: 'rounded'; value: number; display: string; exportValue: number }
   /** Not controlled (not about people, or an audience that sees exact figures): the figure as it is. */
@@ -185,16 +195,66 @@ export interface ControlledTotal {
 
 /**
  * Controls a breakdown and its total: the total is the sum of the EXACT parts, controlled on its own (parts 3, 4, 5
- * -> each "fewer than 8", total 12 -> 10). The exact total is not returned.
+ * -> each "fewer than 8", total 12 -> 10). The exact total is not returned. Then secondary suppression: while some
+ * suppressed part could be worked out to one value from the figures shown, the smallest shown non-zero part is
+ * protected (ties: the first), or the total when no part is left to protect.
  */
 export function controlTotal(parts: readonly CountInput[]): ControlledTotal {
   const exact = parts.map((part) => wholeCount(part));
   // A sum of safe non-negative integers that leaves safe range is no longer a safe integer: refused by wholeCount.
   const sum = exact.reduce((a, b) => a + b, 0);
-  const total = controlCount(wholeCount(sum, 'A total of people'));
-  const controlled = exact.map(controlCount);
+  let total: ControlledCount = controlCount(wholeCount(sum, 'A total of people'));
+  const controlled: ControlledCount[] = exact.map(controlCount);
+  while (controlled.some((part, i) => part.kind === 'suppressed' && candidateRange(controlled, total, i) < 2)) {
+    let smallest = -1;
+    controlled.forEach((part, i) => {
+      if (part.kind === 'rounded' && (smallest < 0 || exact[i]! < exact[smallest]!)) smallest = i;
+    });
+    if (smallest >= 0) controlled[smallest] = PROTECTED;
+    else if (total.kind !== 'protected') total = PROTECTED;
+    else break; // unreachable: with the total hidden every suppressed part keeps 1-7 open
+  }
   const rounded = total.kind === 'rounded' || controlled.some((part) => part.kind === 'rounded');
   return { parts: controlled, total, footnote: rounded ? ROUNDING_FOOTNOTE : null };
+}
+
+const PROTECTED: ControlledCount = { kind: 'protected', value: null, display: PROTECTED_TEXT, exportValue: SUPPRESSED_EXPORT };
+
+/** The whole numbers a published count may stand for: [low, high] (high Infinity when unbounded). */
+function publishedRange(figure: ControlledCount): [number, number] {
+  switch (figure.kind) {
+    case 'zero':
+      return [0, 0];
+    case 'suppressed':
+      return [1, MIN_SHOWN_COUNT - 1];
+    case 'protected':
+      return [MIN_SHOWN_COUNT, Infinity];
+    case 'rounded':
+      return [Math.max(MIN_SHOWN_COUNT, figure.value - 2), figure.value + 2];
+    case 'exact':
+      return [figure.value, figure.value];
+  }
+}
+
+/**
+ * How many values part `index` may take given every other published figure of the table (parts and total): the
+ * part is the total minus the others, each somewhere in its published range; a hidden total bounds nothing.
+ */
+function candidateRange(parts: readonly ControlledCount[], total: ControlledCount, index: number): number {
+  const [ownLow, ownHigh] = publishedRange(parts[index]!);
+  if (total.kind === 'protected') return ownHigh - ownLow + 1;
+  const [totalLow, totalHigh] = publishedRange(total);
+  let othersLow = 0;
+  let othersHigh = 0;
+  parts.forEach((part, i) => {
+    if (i === index) return;
+    const [low, high] = publishedRange(part);
+    othersLow += low;
+    othersHigh += high;
+  });
+  const low = Math.max(ownLow, totalLow - othersHigh);
+  const high = Math.min(ownHigh, totalHigh - othersLow);
+  return high >= low ? high - low + 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -438,6 +498,7 @@ export function describeControl(figures: readonly (ControlledValue | ControlledT
   }
   if (has('suppressed'))
     sentences.push(`Counts of 1 to 7 people are shown as "${SUPPRESSED_TEXT}" (${SUPPRESSED_EXPORT} in exports).`);
+  if (has('protected')) sentences.push(PROTECTED_SENTENCE);
   if (has('rounded')) {
     sentences.push(
       'Counts of 8 or more people are rounded to the nearest 5; totals are rounded on their own.',

@@ -23,6 +23,7 @@ import {
   controlStatistic,
   describeControl,
   exactCount,
+  type ControlledCount,
   type ControlledValue,
 } from '../domain/disclosure';
 import { financialYearLabel, periodContaining, periodLabel, previousPeriod, todayInLondon, toIsoDate } from '../domain/periods';
@@ -85,7 +86,7 @@ export interface ResolvedDashboardFilter {
   // --- beyond the contract's minimum -------------------------------------------------------------------------
   /** All 4 periods of the year, in quarter order (whatever the quarter filter). */
   yearPeriods: DashboardPeriod[];
-  /** "Year to date": the year's periods up to and including the filter's quarter (all 4 when none). */
+  /** "Year to date": the year's periods up to and including the filter's quarter (when none: the quarters that have ended). */
   yearToDatePeriodIds: string[];
   /** The window the filter covers, ISO dates: the year's, or the quarter's. */
   startDate: string;
@@ -181,7 +182,8 @@ export async function resolveDashboardFilter(
     throw new BadUserInputError(`No quarter of ${yearLabel} has ended yet: its figures are not in`, field('financialYear'));
   }
 
-  const yearToDatePeriodIds = yearPeriods.filter((p) => data.quarter === null || p.quarter <= data.quarter).map((p) => p.id);
+  // Year to date: up to the chosen quarter, or for the whole year up to the latest quarter that has ended.
+  const yearToDatePeriodIds = yearPeriods.filter((p) => (data.quarter === null ? p.ended : p.quarter <= data.quarter)).map((p) => p.id);
   return {
     financialYear: data.financialYear,
     quarter: data.quarter,
@@ -309,11 +311,15 @@ export interface PeopleCountShape {
 
 /** A count of people: exact (`controlled` false) or under CSA-SDC-1 (0 -> 0, 1-7 suppressed, 8+ nearest 5). */
 export function peopleCount(n: SqlNumber, controlled: boolean): PeopleCountShape {
-  const source = controlled ? controlCount(wholeFrom(n)) : exactCount(wholeFrom(n));
+  return peopleCountOf(controlled ? controlCount(wholeFrom(n)) : exactCount(wholeFrom(n)));
+}
+
+/** The API shape of a figure already controlled (e.g. a part of a table from controlTotal, which may protect it). */
+export function peopleCountOf(source: ControlledCount): PeopleCountShape {
   return {
     value: source.value,
     display: source.display,
-    suppressed: source.kind === 'suppressed',
+    suppressed: source.kind === 'suppressed' || source.kind === 'protected',
     rounded: source.kind === 'rounded',
     exportValue: String(source.exportValue),
     source,
@@ -323,12 +329,13 @@ export function peopleCount(n: SqlNumber, controlled: boolean): PeopleCountShape
 export const PeopleCountRef = builder.objectRef<PeopleCountShape>('PeopleCount').implement({
   description:
     'A count of people. Exact for officers and admins; for the Commissioner under disclosure control CSA-SDC-1: ' +
-    '0 stays 0, 1 to 7 is suppressed ("fewer than 8"), 8 or more is rounded to the nearest 5.',
+    '0 stays 0, 1 to 7 is suppressed ("fewer than 8"), 8 or more is rounded to the nearest 5; in a table with a total, ' +
+    'a part may also be hidden ("hidden") so that a suppressed one cannot be worked out.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    value: t.exposeInt('value', { nullable: true, description: 'null when suppressed.' }),
-    display: t.exposeString('display', { description: 'In words for a page: "fewer than 8", "15", "1,234".' }),
-    suppressed: t.exposeBoolean('suppressed'),
+    value: t.exposeInt('value', { nullable: true, description: 'null when suppressed or hidden.' }),
+    display: t.exposeString('display', { description: 'In words for a page: "fewer than 8", "hidden", "15", "1,234".' }),
+    suppressed: t.exposeBoolean('suppressed', { description: 'Not shown: 1 to 7 people, or hidden to protect such a figure.' }),
     rounded: t.exposeBoolean('rounded'),
     exportValue: t.exposeString('exportValue', { description: 'For CSV/XLSX: a number, or "[c]" when suppressed.' }),
   }),

@@ -48,6 +48,7 @@ import {
   disclosureNote,
   filterEcho,
   peopleCount,
+  peopleCountOf,
   PeopleCountRef,
   percentage,
   PercentageRef,
@@ -197,7 +198,7 @@ function outcomeTarget(row: OutcomeTargetRow | undefined): OutcomeTargetShape | 
  * improved / assessed. The return's hard checks keep improved <= assessed; a figure that breaks it anyway (an assessed
  * figure left blank with a reason) has no percentage rather than an error.
  */
-function percentImproved(improved: bigint, assessed: bigint, controlled: boolean): PercentageShape {
+export function percentImproved(improved: bigint, assessed: bigint, controlled: boolean): PercentageShape {
   if (assessed === 0n) return { value: null, display: 'No one assessed', hidden: false, exportValue: '', source: null };
   if (improved > assessed) {
     return { value: null, display: 'Not available: more improved than assessed', hidden: false, exportValue: '', source: null };
@@ -205,7 +206,7 @@ function percentImproved(improved: bigint, assessed: bigint, controlled: boolean
   return percentage(improved, assessed, controlled);
 }
 
-async function dashboardOutcomes(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardOutcomesShape> {
+export async function dashboardOutcomes(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardOutcomesShape> {
   const [rows, targets] = await Promise.all([outcomeTrendRows(ctx.db, filter, filter.today), outcomeTargetRows(ctx.db, filter)]);
   const targetOf = new Map(targets.map((row) => [`${row.domain}|${row.financialYear}|${row.quarter}`, row]));
   const periods = new Map<string, { financialYear: number; quarter: number; label: string; selected: boolean }>();
@@ -340,9 +341,10 @@ function reachTable(
   );
   const exact = bands.map((band) => band.value ?? 0);
   const controlled = controlTotal(exact);
+  // Controlled: the table's own control (controlTotal), which may also hide a part to protect a suppressed one.
   const count = (i: number | 'total'): PeopleCountShape => {
-    const value = i === 'total' ? exact.reduce((a, b) => a + b, 0) : exact[i]!;
-    return peopleCount(value, filter.controlled);
+    if (filter.controlled) return peopleCountOf(i === 'total' ? controlled.total : controlled.parts[i]!);
+    return peopleCount(i === 'total' ? exact.reduce((a, b) => a + b, 0) : exact[i]!, false);
   };
   const rows = groups.map((group, i) => ({ ...group, count: count(i) }));
   const total = count('total');
@@ -356,7 +358,7 @@ function reachTable(
   };
 }
 
-async function dashboardReach(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardReachShape> {
+export async function dashboardReach(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardReachShape> {
   const [cells, options] = await Promise.all([reachCellRows(ctx.db, filter), reachOptionRows(ctx.db)]);
   const optionsOf = (breakdown: string): BreakdownOptionRow[] => options.filter((o) => o.breakdown === breakdown);
   const ageGender = cells.filter((cell) => cell.measure === REACH_MEASURES.ageGender);
@@ -527,7 +529,7 @@ function valueForMoneyRow(filter: ResolvedDashboardFilter, row: ValueForMoneyRow
   };
 }
 
-async function dashboardValueForMoney(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardValueForMoneyShape> {
+export async function dashboardValueForMoney(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardValueForMoneyShape> {
   const rows = await valueForMoneyRows(ctx.db, filter);
   const shaped = rows.map((row) => valueForMoneyRow(filter, row));
   const total = shaped.pop()!; // the SQL's last row is always the total

@@ -83,7 +83,7 @@ function expectedReturnsSql(filter: ResolvedDashboardFilter): Prisma.Sql {
  * Per service in scope: what its counted returns (filter statuses) in `periodIds` delivered. Columns: service_id,
  * new_users, sessions. A measure's figure per return is its total row, else the sum of its one-dimensional rows.
  */
-function deliveredSql(filter: ResolvedDashboardFilter, periodIds: string[]): Prisma.Sql {
+export function deliveredSql(filter: ResolvedDashboardFilter, periodIds: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT x.service_id,
            SUM(x.value) FILTER (WHERE x.code = 'NEW_USERS') AS new_users,
@@ -157,7 +157,7 @@ const HeadlineRef = builder.objectRef<HeadlineShape>('DashboardHeadline').implem
   }),
 });
 
-async function headline(ctx: Context, filter: ResolvedDashboardFilter): Promise<HeadlineShape> {
+export async function headline(ctx: Context, filter: ResolvedDashboardFilter): Promise<HeadlineShape> {
   const scope = servicesInScopeSql(filter);
   const [row] = await ctx.db.$queryRaw<
     { active: SqlNumber; investment: SqlNumber; children: SqlNumber; expected: SqlNumber; received: SqlNumber; on_time: SqlNumber }[]
@@ -264,7 +264,7 @@ const CoverageRef = builder.objectRef<CoverageShape>('DashboardCoverage').implem
   }),
 });
 
-async function coverage(ctx: Context, filter: ResolvedDashboardFilter): Promise<CoverageShape> {
+export async function coverage(ctx: Context, filter: ResolvedDashboardFilter): Promise<CoverageShape> {
   const rows = await ctx.db.$queryRaw<
     {
       code: string;
@@ -378,7 +378,7 @@ const TimelinessRef = builder.objectRef<TimelinessShape>('DashboardTimeliness').
   }),
 });
 
-async function timeliness(ctx: Context, filter: ResolvedDashboardFilter): Promise<TimelinessShape> {
+export async function timeliness(ctx: Context, filter: ResolvedDashboardFilter): Promise<TimelinessShape> {
   const rows = await ctx.db.$queryRaw<
     { period_id: string; expected: SqlNumber; received: SqlNumber; on_time: SqlNumber; approved: SqlNumber }[]
   >`
@@ -470,7 +470,7 @@ const ContractsEndingRef = builder.objectRef<ContractsEndingShape>('DashboardCon
   }),
 });
 
-async function contractsEnding(ctx: Context, filter: ResolvedDashboardFilter): Promise<ContractsEndingShape> {
+export async function contractsEnding(ctx: Context, filter: ResolvedDashboardFilter): Promise<ContractsEndingShape> {
   const today = filter.today;
   const rows = await ctx.db.$queryRaw<
     {
@@ -605,7 +605,7 @@ const InitiativesRef = builder.objectRef<InitiativesShape>('DashboardInitiatives
   }),
 });
 
-async function initiatives(ctx: Context, filter: ResolvedDashboardFilter): Promise<InitiativesShape> {
+export async function initiatives(ctx: Context, filter: ResolvedDashboardFilter): Promise<InitiativesShape> {
   const rows = await ctx.db.$queryRaw<
     {
       id: string;

@@ -16,6 +16,7 @@ import type { MeasureUnit } from '../domain/values';
 import { ForbiddenError, isUniqueViolation, NotAllowedError, NotFoundError } from '../errors';
 import { StartReturnSchema, type StartReturnInput } from '../validation/return';
 import { canonical, isLocked, reload, ReturnStatusEnum, templateFor, visibleReturns } from './return';
+import { CONTROLLED_FIGURE_TEXT, CONTROLLED_FLAG_TEXT, NOT_FOR_COMMISSIONER_TEXT, notForCommissioner, shownFigure } from './figure-control';
 import { PeriodLockedError } from './return-errors';
 import { visibleServices } from './service';
 
@@ -59,7 +60,9 @@ interface FormSection {
 interface FormValue {
   measureCode: string;
   breakdownOption: string;
+  /** As the caller may see it (figure-control.ts): under disclosure control for the Commissioner. */
   value: string | null;
+  controlled: boolean;
   comment: string | null;
   blankReason: string | null;
 }
@@ -96,7 +99,7 @@ const formValueSelect = {
     textValue: true,
     comment: true,
     blankReason: true,
-    measure: { select: { code: true, unit: true } },
+    measure: { select: { code: true, unit: true, countsPeople: true } },
   },
   orderBy: [{ measure: { code: 'asc' } }, { breakdownKey: 'asc' }],
 } as const satisfies Prisma.PerformanceReturn$valuesArgs;
@@ -201,13 +204,17 @@ export async function loadForm(ctx: Context, returnId: string): Promise<FormShap
     checks,
     previousReturnId: previous?.id ?? null,
     previousPeriodLabel: previous?.period.label ?? null,
-    previousValues: (previous?.values ?? []).map((row) => ({
-      measureCode: row.measure.code,
-      breakdownOption: row.breakdownKey,
-      value: canonical(row, row.measure.unit),
-      comment: row.comment,
-      blankReason: row.blankReason,
-    })),
+    previousValues: (previous?.values ?? []).map((row) => {
+      const shown = shownFigure(ctx.viewer, canonical(row, row.measure.unit), row.measure);
+      return {
+        measureCode: row.measure.code,
+        breakdownOption: row.breakdownKey,
+        value: shown.value,
+        controlled: shown.controlled,
+        comment: row.comment,
+        blankReason: row.blankReason,
+      };
+    }),
     targets: targets.map((target) => ({ measureCode: target.measure.code, quarter: target.quarter, value: target.value.toString() })),
   };
 }
@@ -286,8 +293,9 @@ const FormValueRef = builder.objectRef<FormValue>('ReturnFormValue').implement({
   fields: (t) => ({
     measureCode: t.exposeString('measureCode'),
     breakdownOption: t.exposeString('breakdownOption'),
-    value: t.exposeString('value', { nullable: true }),
-    comment: t.exposeString('comment', { nullable: true }),
+    value: t.exposeString('value', { nullable: true, description: `Canonical text; null when blank. ${CONTROLLED_FIGURE_TEXT}` }),
+    controlled: t.exposeBoolean('controlled', { description: CONTROLLED_FLAG_TEXT }),
+    comment: t.exposeString('comment', { nullable: true, description: NOT_FOR_COMMISSIONER_TEXT, authScopes: notForCommissioner }),
     blankReason: t.exposeString('blankReason', { nullable: true }),
   }),
 });
@@ -298,7 +306,9 @@ const FormTargetRef = builder.objectRef<FormTarget>('ReturnFormTarget').implemen
   fields: (t) => ({
     measureCode: t.exposeString('measureCode'),
     quarter: t.exposeInt('quarter', { description: '1-4 for a quarter, 0 for the whole year.' }),
-    value: t.exposeString('value', { description: 'Exact decimal text, e.g. "120" or "85.5".' }),
+    value: t.exposeString('value', {
+      description: 'Exact decimal text, e.g. "120" or "85.5". A target is a planned figure, not a count of people: never controlled.',
+    }),
   }),
 });
 

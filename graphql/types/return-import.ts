@@ -30,6 +30,7 @@ import {
   writeValues,
   type TemplateShape,
 } from './return';
+import { NOT_FOR_COMMISSIONER_TEXT, notForCommissioner } from './figure-control';
 import { PeriodLockedError } from './return-errors';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -126,7 +127,8 @@ builder.prismaObjectFields('PerformanceReturn', (t) => ({
   csvTemplate: t.string({
     description:
       'The return as a CSV file to fill in and import (importReturnCsv): a row per figure with what is saved, UTF-8 with a byte order mark. ' +
-      'A few queries per return: not for lists.',
+      `A few queries per return: not for lists. The provider's working file, with exact figures and comments. ${NOT_FOR_COMMISSIONER_TEXT}`,
+    authScopes: notForCommissioner,
     select: {
       templateId: true,
       service: { select: { priorityIssues: { select: { priorityIssueId: true } } } },

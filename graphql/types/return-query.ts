@@ -7,7 +7,9 @@
 // - Reply: the provider of the return's service (a signed-in person, or its organisation's API token: the message is
 //   then written in the name of the person who issued the token), and policy officers and admins.
 // - Read: OPCC staff and the provider of the return's service; the Commissioner only on approved returns (the rule of
-//   returns: figures that have not been reviewed do not reach the Commissioner), and writes nothing. A provider never
+//   returns: figures that have not been reviewed do not reach the Commissioner), and writes nothing; the Commissioner
+//   sees who asked what about which figure, but not the messages (FORBIDDEN: they quote exact figures, which reach the
+//   Commissioner only under disclosure control, graphql/types/figure-control.ts). A provider never
 //   reads another organisation's queries: lists filter rows with visibleReturns AND the type itself is scoped.
 // - Notifications (in the portal): the provider's users when a query is raised or an officer follows up; the officer
 //   who raised it when the provider replies. One per message and person (dedupeKey query:<id>:message:<id>:user:<id>).
@@ -24,6 +26,7 @@ import {
   type ReplyToReturnQueryInput,
   type ResolveReturnQueryInput,
 } from '../validation/return-review';
+import { NOT_FOR_COMMISSIONER_TEXT, notForCommissioner } from './figure-control';
 import { loadTemplate, returnForWrite, visibleReturns } from './return';
 
 export const QueryStatusEnum = builder.enumType(QueryStatus, {
@@ -50,7 +53,10 @@ const ReturnQueryMessageRef = builder.prismaObject('ReturnQueryMessage', {
   authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID('id'),
-    body: t.exposeString('body', { description: 'Plain text, as written: show it escaped.' }),
+    body: t.exposeString('body', {
+      description: `Plain text, as written: show it escaped. Queries discuss figures and quote them exactly. ${NOT_FOR_COMMISSIONER_TEXT}`,
+      authScopes: notForCommissioner,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     authorName: t.string({ select: { author: { select: { name: true } } }, resolve: (m) => m.author.name }),
     fromOpcc: t.boolean({

@@ -6,9 +6,14 @@
 // Visibility follows the returns': every field here hangs off PerformanceReturn or ReturnVersion (scoped to OPCC staff
 // and the return's provider; the Commissioner sees approved returns only), and the history of previous quarters is
 // read through visibleReturns, so a Commissioner sees the approved ones only.
+//
+// Disclosure control (CSA-SDC-1, graphql/types/figure-control.ts): for the Commissioner every count of people here
+// (a version's values, the before and after of a change, this quarter's totals and cells, the previous quarters'
+// totals) is controlled - a total worked out from the exact cells, then controlled on its own - and the comments
+// beside figures are refused (FORBIDDEN). Officers and the provider see exact figures.
 import { Prisma, type ReturnStatus } from '../../prisma/client';
 import { builder } from '../builder';
-import type { Context } from '../context';
+import type { Context, Viewer } from '../context';
 import { financialYearLabel, periodLabel, previousPeriod, type PeriodRef } from '../domain/periods';
 import {
   decimalText,
@@ -22,6 +27,14 @@ import {
 import type { MeasureUnit } from '../domain/values';
 import { isUuid } from '../domain/format';
 import { BadUserInputError } from '../errors';
+import {
+  CONTROLLED_FIGURE_TEXT,
+  CONTROLLED_FLAG_TEXT,
+  NOT_FOR_COMMISSIONER_TEXT,
+  notForCommissioner,
+  shownFigure,
+  type FigureMeasure,
+} from './figure-control';
 import { ReturnStatusEnum, visibleReturns } from './return';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -34,6 +47,8 @@ export interface LayoutMeasure {
   label: string;
   unit: MeasureUnit;
   direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL';
+  /** A count of people: under disclosure control for the Commissioner (figure-control.ts). */
+  countsPeople: boolean;
   /** Breakdown keys in order ('A' or 'A|B'), with their words ("Police", "13-15, Girl or woman"). */
   options: { key: string; label: string }[];
   /** Set for a breakdown-only measure: it has no '' row, its total is the sum of its cells. */
@@ -85,7 +100,16 @@ async function loadLayout(ctx: Context, templateId: string): Promise<TemplateLay
             orderBy: { sortOrder: 'asc' },
             select: {
               measure: {
-                select: { id: true, code: true, label: true, unit: true, direction: true, breakdown: options, secondaryBreakdown: options },
+                select: {
+                  id: true,
+                  code: true,
+                  label: true,
+                  unit: true,
+                  direction: true,
+                  countsPeople: true,
+                  breakdown: options,
+                  secondaryBreakdown: options,
+                },
               },
             },
           },
@@ -123,6 +147,7 @@ async function loadLayout(ctx: Context, templateId: string): Promise<TemplateLay
           label: measure.label,
           unit: measure.unit,
           direction: measure.direction,
+          countsPeople: measure.countsPeople,
           options: keys,
           breakdownOnly: breakdownOnly.has(measure.code),
           order: order++,
@@ -157,11 +182,17 @@ export function layoutOrder(layout: TemplateLayout) {
   };
 }
 
-/** The words for a field: the measure's label and the option's (null for the total). Unknown codes read as codes. */
+/**
+ * The words for a field: the measure's label and the option's (null for the total). Unknown codes read as codes.
+ * `figure`: how disclosure control sees the measure (an unknown code is treated as a count of people, so that a
+ * figure nobody can describe never reaches the Commissioner exact).
+ */
 export function fieldWords(layout: TemplateLayout, measureCode: string, breakdownKey: string | null) {
   const measure = layout.measures.get(measureCode);
   const option = breakdownKey ? measure?.options.find((o) => o.key === breakdownKey)?.label ?? breakdownKey : null;
-  return { measureLabel: measure?.label ?? measureCode, optionLabel: option, unit: (measure?.unit ?? 'DECIMAL') as MeasureUnit, measure };
+  const unit = (measure?.unit ?? 'DECIMAL') as MeasureUnit;
+  const figure: FigureMeasure = { unit, countsPeople: measure?.countsPeople ?? true };
+  return { measureLabel: measure?.label ?? measureCode, optionLabel: option, unit, measure, figure };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -209,6 +240,7 @@ interface VersionValueShape {
   optionLabel: string | null;
   sectionTitle: string | null;
   value: string | null;
+  controlled: boolean;
   comment: string | null;
 }
 
@@ -222,8 +254,12 @@ const ReturnVersionValue = builder.objectRef<VersionValueShape>('ReturnVersionVa
     breakdownOption: t.exposeString('breakdownOption', { description: "'' for the total; an option code, or two joined by '|'." }),
     optionLabel: t.exposeString('optionLabel', { nullable: true, description: 'The breakdown option in words; null for the total.' }),
     sectionTitle: t.exposeString('sectionTitle', { nullable: true }),
-    value: t.exposeString('value', { nullable: true, description: 'As people read it ("12", "1250.50", or the text); null when blank.' }),
-    comment: t.exposeString('comment', { nullable: true }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: `As people read it ("12", "1250.50", or the text); null when blank. ${CONTROLLED_FIGURE_TEXT}`,
+    }),
+    controlled: t.exposeBoolean('controlled', { description: CONTROLLED_FLAG_TEXT }),
+    comment: t.exposeString('comment', { nullable: true, description: NOT_FOR_COMMISSIONER_TEXT, authScopes: notForCommissioner }),
   }),
 });
 
@@ -237,13 +273,15 @@ builder.prismaObjectFields('ReturnVersion', (t) => ({
       const { values } = stateFromSnapshot(version.snapshot);
       return values.sort(layoutOrder(layout)).map((value) => {
         const words = fieldWords(layout, value.measureCode, value.breakdownKey);
+        const shown = shownFigure(ctx.viewer, displayValue(value, words.unit), words.figure);
         return {
           measureCode: value.measureCode,
           measureLabel: words.measureLabel,
           breakdownOption: value.breakdownKey,
           optionLabel: words.optionLabel,
           sectionTitle: words.measure?.sectionTitle ?? null,
-          value: displayValue(value, words.unit),
+          value: shown.value,
+          controlled: shown.controlled,
           comment: value.comment,
         };
       });
@@ -279,6 +317,7 @@ interface ValueChangeShape {
   kind: ValueDifference['kind'];
   before: string | null;
   after: string | null;
+  controlled: boolean;
   commentBefore: string | null;
   commentAfter: string | null;
   valueChanged: boolean;
@@ -295,10 +334,15 @@ const ReturnValueChange = builder.objectRef<ValueChangeShape>('ReturnValueChange
     breakdownOption: t.exposeString('breakdownOption', { description: "'' for the total." }),
     optionLabel: t.exposeString('optionLabel', { nullable: true, description: 'The breakdown option in words; null for the total.' }),
     kind: t.field({ type: ValueChangeKind, resolve: (change) => change.kind }),
-    before: t.exposeString('before', { nullable: true, description: 'null: blank.' }),
-    after: t.exposeString('after', { nullable: true, description: 'null: blank.' }),
-    commentBefore: t.exposeString('commentBefore', { nullable: true }),
-    commentAfter: t.exposeString('commentAfter', { nullable: true }),
+    before: t.exposeString('before', { nullable: true, description: `null: blank. ${CONTROLLED_FIGURE_TEXT}` }),
+    after: t.exposeString('after', { nullable: true, description: `null: blank. ${CONTROLLED_FIGURE_TEXT}` }),
+    controlled: t.exposeBoolean('controlled', {
+      description:
+        'true when disclosure control (CSA-SDC-1) suppressed or rounded `before` or `after` (the Commissioner, counts of people). ' +
+        'valueChanged and kind still compare the exact figures: two controlled figures can read the same and differ.',
+    }),
+    commentBefore: t.exposeString('commentBefore', { nullable: true, description: NOT_FOR_COMMISSIONER_TEXT, authScopes: notForCommissioner }),
+    commentAfter: t.exposeString('commentAfter', { nullable: true, description: NOT_FOR_COMMISSIONER_TEXT, authScopes: notForCommissioner }),
     valueChanged: t.exposeBoolean('valueChanged'),
     commentChanged: t.exposeBoolean('commentChanged'),
   }),
@@ -336,10 +380,12 @@ const ReturnComparison = builder.objectRef<ComparisonShape>('ReturnComparison').
   }),
 });
 
-function describeChanges(layout: TemplateLayout, before: ReturnState, after: ReturnState) {
+function describeChanges(viewer: Viewer | null, layout: TemplateLayout, before: ReturnState, after: ReturnState) {
   const { noActivityChanged, differences } = diffStates(before, after, { compare: layoutOrder(layout) });
   const changes = differences.map((difference): ValueChangeShape => {
     const words = fieldWords(layout, difference.measureCode, difference.breakdownKey);
+    const shownBefore = shownFigure(viewer, displayValue(difference.before, words.unit), words.figure);
+    const shownAfter = shownFigure(viewer, displayValue(difference.after, words.unit), words.figure);
     return {
       measureCode: difference.measureCode,
       measureLabel: words.measureLabel,
@@ -347,8 +393,9 @@ function describeChanges(layout: TemplateLayout, before: ReturnState, after: Ret
       breakdownOption: difference.breakdownKey,
       optionLabel: words.optionLabel,
       kind: difference.kind,
-      before: displayValue(difference.before, words.unit),
-      after: displayValue(difference.after, words.unit),
+      before: shownBefore.value,
+      after: shownAfter.value,
+      controlled: shownBefore.controlled || shownAfter.controlled,
       commentBefore: difference.before?.comment?.trim() || null,
       commentAfter: difference.after?.comment?.trim() || null,
       valueChanged: difference.valueChanged,
@@ -374,6 +421,7 @@ interface HistoryCellShape {
   breakdownOption: string;
   optionLabel: string;
   value: string | null;
+  controlled: boolean;
   comment: string | null;
   blankReason: string | null;
 }
@@ -385,6 +433,7 @@ interface HistoryMeasureShape {
   direction: string;
   breakdownOnly: boolean;
   current: string | null;
+  controlled: boolean;
   comment: string | null;
   blankReason: string | null;
   previous: (string | null)[];
@@ -436,8 +485,12 @@ const HistoryCell = builder.objectRef<HistoryCellShape>('ReturnHistoryCell').imp
   fields: (t) => ({
     breakdownOption: t.exposeString('breakdownOption'),
     optionLabel: t.exposeString('optionLabel'),
-    value: t.exposeString('value', { nullable: true }),
-    comment: t.exposeString('comment', { nullable: true }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: `null when blank. For the Commissioner each cell of a count of people is controlled on its own. ${CONTROLLED_FIGURE_TEXT}`,
+    }),
+    controlled: t.exposeBoolean('controlled', { description: CONTROLLED_FLAG_TEXT }),
+    comment: t.exposeString('comment', { nullable: true, description: NOT_FOR_COMMISSIONER_TEXT, authScopes: notForCommissioner }),
     blankReason: t.exposeString('blankReason', { nullable: true }),
   }),
 });
@@ -451,23 +504,48 @@ const HistoryMeasure = builder.objectRef<HistoryMeasureShape>('ReturnHistoryMeas
     unit: t.exposeString('unit', { description: 'COUNT, DECIMAL, MONEY, DAYS, PERCENT or TEXT.' }),
     direction: t.exposeString('direction', { description: 'HIGHER_IS_BETTER, LOWER_IS_BETTER or NEUTRAL.' }),
     breakdownOnly: t.exposeBoolean('breakdownOnly', { description: 'Its total is the sum of its breakdown (it has no total of its own).' }),
-    current: t.exposeString('current', { nullable: true, description: "This quarter's total (or text); null when blank." }),
-    comment: t.exposeString('comment', { nullable: true, description: "The comment on this quarter's total." }),
+    current: t.exposeString('current', {
+      nullable: true,
+      description:
+        "This quarter's total (or text); null when blank. A breakdown-only measure's total is the sum of its exact cells, " +
+        `controlled on its own. ${CONTROLLED_FIGURE_TEXT}`,
+    }),
+    controlled: t.exposeBoolean('controlled', {
+      description:
+        'true when disclosure control (CSA-SDC-1) suppressed or rounded `current` or any of `previous` (the Commissioner, ' +
+        'a count of people of 1 or more); false for exact figures and 0.',
+    }),
+    comment: t.exposeString('comment', {
+      nullable: true,
+      description: `The comment on this quarter's total. ${NOT_FOR_COMMISSIONER_TEXT}`,
+      authScopes: notForCommissioner,
+    }),
     blankReason: t.exposeString('blankReason', { nullable: true }),
     previous: t.stringList({
       nullable: { list: false, items: true },
-      description: "The previous quarters' totals, in the order of `periods` (oldest first); null: no figure.",
+      description: `The previous quarters' totals, in the order of \`periods\` (oldest first); null: no figure. ${CONTROLLED_FIGURE_TEXT}`,
       resolve: (m) => m.previous,
     }),
-    quarterTarget: t.exposeString('quarterTarget', { nullable: true, description: 'The target set for this quarter.' }),
-    annualTarget: t.exposeString('annualTarget', { nullable: true, description: 'The target set for the financial year.' }),
+    quarterTarget: t.exposeString('quarterTarget', {
+      nullable: true,
+      description: 'The target set for this quarter. A target is a planned figure, not a count of people: never controlled.',
+    }),
+    annualTarget: t.exposeString('annualTarget', {
+      nullable: true,
+      description: 'The target set for the financial year. A planned figure, not a count of people: never controlled.',
+    }),
     target: t.exposeString('target', {
       nullable: true,
       description:
         "What this quarter is compared with, as the checks do: the quarter's target, else the annual target divided by 4 " +
-        '(COUNT and MONEY) or as it is (other units).',
+        '(COUNT and MONEY) or as it is (other units). A planned figure, not a count of people: never controlled.',
     }),
-    targetMet: t.exposeBoolean('targetMet', { nullable: true, description: 'null: no target, no figure, or no direction.' }),
+    targetMet: t.exposeBoolean('targetMet', {
+      nullable: true,
+      description:
+        'null: no target, no figure, or no direction. For the Commissioner a count of people is compared as shown: the rounded ' +
+        'figure, and null when it is suppressed ("fewer than 8"), so that the answer tells nothing the figure does not.',
+    }),
     cells: t.field({ type: [HistoryCell], description: "This quarter's breakdown, in order.", resolve: (m) => m.cells }),
   }),
 });
@@ -493,7 +571,7 @@ const HistoryTarget = builder.objectRef<HistoryTargetShape>('ReturnHistoryTarget
       description: 'e.g. "2026/27" or "2026/27 Q2"',
       resolve: (x) => (x.quarter === 0 ? financialYearLabel(x.financialYear) : periodLabel(x.financialYear, x.quarter)),
     }),
-    value: t.exposeString('value'),
+    value: t.exposeString('value', { description: 'A target is a planned figure, not a count of people: never controlled.' }),
   }),
 });
 
@@ -534,7 +612,7 @@ builder.prismaObjectFields('PerformanceReturn', (t) => ({
       const to = args.to === null || args.to === undefined ? null : versions.find((v) => v.number === args.to);
       if (!from || to === undefined) return null;
       const after = to ? stateFromSnapshot(to.snapshot) : currentState(ret.noActivity, rows);
-      const { noActivityChanged, changes } = describeChanges(layout, stateFromSnapshot(from.snapshot), after);
+      const { noActivityChanged, changes } = describeChanges(ctx.viewer, layout, stateFromSnapshot(from.snapshot), after);
       return {
         fromVersion: from.number,
         fromStatus: from.status,
@@ -568,7 +646,7 @@ builder.prismaObjectFields('PerformanceReturn', (t) => ({
       if (!approved) return null;
       const layout = await templateLayout(ctx, ret.templateId);
       const after = currentState(ret.noActivity, ret.values);
-      const { noActivityChanged, changes } = describeChanges(layout, stateFromSnapshot(approved.snapshot), after);
+      const { noActivityChanged, changes } = describeChanges(ctx.viewer, layout, stateFromSnapshot(approved.snapshot), after);
       return {
         fromVersion: approved.number,
         fromStatus: approved.status,
@@ -686,7 +764,7 @@ async function historyOf(ctx: Context, returnId: string): Promise<HistoryShape> 
       values: found ? byMeasure(found.values) : null,
     };
   });
-  const current = byMeasure(ret.values);
+  const values = byMeasure(ret.values);
   const issues = new Set(ret.service.priorityIssues.map((link) => link.priorityIssueId));
   const targetOf = (code: string, quarter: number) =>
     targets.find((target) => target.measure.code === code && target.quarter === quarter) ?? null;
@@ -698,8 +776,8 @@ async function historyOf(ctx: Context, returnId: string): Promise<HistoryShape> 
         code: section.code,
         title: section.title,
         measures: section.measures.map((measure): HistoryMeasureShape => {
-          const total = totalOf(measure, current);
-          const totalRow = current.get(measure.code)?.get('') ?? null;
+          const total = totalOf(measure, values);
+          const totalRow = values.get(measure.code)?.get('') ?? null;
           const quarterly = targetOf(measure.code, ret.period.quarter);
           const annual = targetOf(measure.code, 0);
           // As the checks compare (graphql/domain/checks.ts): a quarter's worth of an annual COUNT or MONEY target.
@@ -710,9 +788,19 @@ async function historyOf(ctx: Context, returnId: string): Promise<HistoryShape> 
               ? annual.value.div(4)
               : annual.value
             : null;
+          // Disclosure control (figure-control.ts): totals from the exact figures, then controlled on their own.
+          const current = shownFigure(ctx.viewer, total.number !== null ? show(total.number, measure.unit) : total.text, measure);
+          const previousTotals = periods.map((p) => shownFigure(ctx.viewer, totalText(measure, p.values), measure));
+          // What targetMet compares: the figure as the caller sees it (the rounded count for the Commissioner; none
+          // when it is suppressed).
+          const compared = !current.controlled
+            ? total.number
+            : current.value !== null && /^\d+$/.test(current.value)
+            ? new Prisma.Decimal(current.value)
+            : null;
           let targetMet: boolean | null = null;
-          if (target !== null && total.number !== null && measure.direction !== 'NEUTRAL') {
-            targetMet = measure.direction === 'HIGHER_IS_BETTER' ? total.number.gte(target) : total.number.lte(target);
+          if (target !== null && compared !== null && measure.direction !== 'NEUTRAL') {
+            targetMet = measure.direction === 'HIGHER_IS_BETTER' ? compared.gte(target) : compared.lte(target);
           }
           return {
             code: measure.code,
@@ -720,20 +808,28 @@ async function historyOf(ctx: Context, returnId: string): Promise<HistoryShape> 
             unit: measure.unit,
             direction: measure.direction,
             breakdownOnly: measure.breakdownOnly,
-            current: total.number !== null ? show(total.number, measure.unit) : total.text,
+            current: current.value,
+            controlled: current.controlled || previousTotals.some((p) => p.controlled),
             comment: totalRow?.comment ?? null,
             blankReason: totalRow?.blankReason ?? null,
-            previous: periods.map((p) => totalText(measure, p.values)),
+            previous: previousTotals.map((p) => p.value),
             quarterTarget: quarterly ? show(quarterly.value, measure.unit) : null,
             annualTarget: annual ? show(annual.value, measure.unit) : null,
             target: target === null ? null : show(target, measure.unit),
             targetMet,
             cells: measure.options.map((option) => {
-              const row = current.get(measure.code)?.get(option.key) ?? null;
+              const row = values.get(measure.code)?.get(option.key) ?? null;
+              // Each cell of a breakdown is controlled on its own.
+              const cell = shownFigure(
+                ctx.viewer,
+                row ? (row.numericValue !== null ? show(row.numericValue, measure.unit) : row.textValue) : null,
+                measure,
+              );
               return {
                 breakdownOption: option.key,
                 optionLabel: option.label,
-                value: row ? (row.numericValue !== null ? show(row.numericValue, measure.unit) : row.textValue) : null,
+                value: cell.value,
+                controlled: cell.controlled,
                 comment: row?.comment ?? null,
                 blankReason: row?.blankReason ?? null,
               };

@@ -3,6 +3,8 @@
 // Providers see and write only their own organisation's returns (queries filter rows with visibleServices AND the
 // type is scoped to OPCC staff or the return's provider). Officers review; admins reopen and grant lock exceptions.
 // Every mutation runs in the one transaction graphql/yoga.ts opens; typed errors are thrown before any write.
+// The Commissioner sees approved returns only, with counts of people under disclosure control (CSA-SDC-1) and without
+// the working tools that quote exact figures (comments, checks): graphql/types/figure-control.ts.
 import { Prisma, ReturnStatus } from '../../prisma/client';
 import { builder } from '../builder';
 import { isOpccStaff, type Context } from '../context';
@@ -36,6 +38,15 @@ import {
   type SubmitReturnInput,
 } from '../validation/return';
 import { CheckResultRef, PeriodLockedError, Problem, ValidationFailedError, type ProblemShape } from './return-errors';
+import {
+  CONTROLLED_FIGURE_TEXT,
+  CONTROLLED_FLAG_TEXT,
+  NOT_FOR_COMMISSIONER_TEXT,
+  notForCommissioner,
+  returnDisclosureNote,
+  shownFigure,
+  shownValue,
+} from './figure-control';
 import { visibleServices } from './service';
 
 export const ReturnStatusEnum = builder.enumType(ReturnStatus, { name: 'ReturnStatus' });
@@ -79,11 +90,20 @@ builder.prismaObject('ReturnValue', {
     }),
     value: t.string({
       nullable: true,
-      description: 'Canonical text: "1200", "2.5", "85000.50", or the text of a TEXT measure; null when blank.',
-      select: { numericValue: true, textValue: true, measure: { select: { unit: true } } },
-      resolve: (row) => canonical(row, row.measure.unit),
+      description: `Canonical text: "1200", "2.5", "85000.50", or the text of a TEXT measure; null when blank. ${CONTROLLED_FIGURE_TEXT}`,
+      select: { numericValue: true, textValue: true, measure: { select: { unit: true, countsPeople: true } } },
+      resolve: (row, _args, ctx) => shownValue(ctx.viewer, canonical(row, row.measure.unit), row.measure),
     }),
-    comment: t.exposeString('comment', { nullable: true }),
+    controlled: t.boolean({
+      description: CONTROLLED_FLAG_TEXT,
+      select: { numericValue: true, textValue: true, measure: { select: { unit: true, countsPeople: true } } },
+      resolve: (row, _args, ctx) => shownFigure(ctx.viewer, canonical(row, row.measure.unit), row.measure).controlled,
+    }),
+    comment: t.exposeString('comment', {
+      nullable: true,
+      description: `The provider's comment on the figure (it explains checks, often quoting figures). ${NOT_FOR_COMMISSIONER_TEXT}`,
+      authScopes: notForCommissioner,
+    }),
     blankReason: t.exposeString('blankReason', { nullable: true }),
   }),
 });
@@ -157,8 +177,18 @@ builder.prismaObject('PerformanceReturn', {
     }),
     checks: t.field({
       type: [CheckResultRef],
-      description: "The template's checks on the current values. A few queries per return: not for lists.",
+      description:
+        "The template's checks on the current values. A few queries per return: not for lists. A working tool of the provider " +
+        `and the reviewing officer: which checks pass reveals how exact figures compare. ${NOT_FOR_COMMISSIONER_TEXT}`,
+      authScopes: notForCommissioner,
       resolve: async (r, _args, ctx) => (await checksFor(ctx, r.id)).results,
+    }),
+    disclosure: t.string({
+      nullable: true,
+      description:
+        'For the Commissioner: what disclosure control (CSA-SDC-1) does to the figures of this return, in words (ending ' +
+        '"Figures are rounded and may not sum."). null for viewers who see exact figures.',
+      resolve: (_r, _args, ctx) => returnDisclosureNote(ctx.viewer),
     }),
     unanswered: t.field({
       type: [Problem],

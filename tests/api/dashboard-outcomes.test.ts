@@ -448,6 +448,44 @@ describe('dashboardReach', () => {
     expect(displays(answer.byAge.rows)).toEqual(['Under 13: 0', '13-17: 4', '18+: 1', 'Not known: 2']);
     expect(answer.byAge.title).toBe('New service users by age, 2025/26 Q2');
   });
+
+  it('hides a second figure for the Commissioner when the total would give a suppressed one away', async () => {
+    // A provider of its own, in 2024/25 Q1 (no other fixture figures there): ethnicity White 18, Asian 1, Mixed 38.
+    // The rule alone would show 20, fewer than 8, 40 and total 55: 55 - 22 - 42 < 1 < 57 - 18 - 38, so Asian = 1.
+    const own = (await createOrganisation({ name: 'Dashboard Provider Protect' })).id;
+    const service = await createService({ providerId: own, reference: 'DASH-OUT-P', status: 'ENDED', startDate: '2024-04-01', endDate: '2024-06-30' });
+    const q1 = await period(2024, 1);
+    await createDashboardReturn({
+      serviceId: service.id,
+      periodId: q1.id,
+      status: 'APPROVED',
+      dueDate: toIsoDate(q1.dueDate),
+      firstSubmittedAt: new Date(`${toIsoDate(q1.dueDate)}T12:00:00Z`),
+      userId: officer.userId!,
+      values: {
+        NEW_USERS: '57',
+        'NEW_USERS_AGE_GENDER[AGE_13_15|GIRL_WOMAN]': '57',
+        'NEW_USERS_ETHNICITY[WHITE]': '18',
+        'NEW_USERS_ETHNICITY[ASIAN]': '1',
+        'NEW_USERS_ETHNICITY[MIXED]': '38',
+      },
+    });
+    const filter = { financialYear: 2024, quarter: 1, providerId: own };
+    const exact = await reach(officer, filter);
+    expect(exact.byEthnicity.rows.map((r: any) => `${r.code}=${r.count.display}`)).toEqual([
+      'ASIAN=1', 'BLACK=0', 'MIXED=38', 'WHITE=18', 'OTHER=0', 'NOT_KNOWN=0',
+    ]);
+    const controlled = await reach(commissioner, filter);
+    // White, the smallest figure shown, is hidden too: Asian could now be anything from 1 to 7.
+    expect(controlled.byEthnicity.rows.map((r: any) => `${r.code}=${r.count.display}`)).toEqual([
+      'ASIAN=fewer than 8', 'BLACK=0', 'MIXED=40', 'WHITE=hidden', 'OTHER=0', 'NOT_KNOWN=0',
+    ]);
+    expect(controlled.byEthnicity.rows[3].count).toEqual({ value: null, display: 'hidden', suppressed: true, rounded: false, exportValue: '[c]' });
+    expect(controlled.byEthnicity.total.display).toBe('55');
+    expect(controlled.byEthnicity.disclosure).toContain('cannot be worked out');
+    // Age: one band of 57 -> 55, nothing suppressed, nothing hidden.
+    expect(controlled.byAge.rows.map((r: any) => r.count.display)).toEqual(['0', '55', '0', '0']);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // officer, controlled (CSA-SDC-1) for the Commissioner; bad filters; permissions; statements at 5 and 100 services.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../graphql/context';
-import { addDays } from '../../graphql/domain/periods';
+import { addDays, financialYearLabel, periodContaining, previousPeriod, todayInLondon } from '../../graphql/domain/periods';
 import { ROUNDING_FOOTNOTE } from '../../graphql/domain/disclosure';
 import { sixMonthsFrom } from '../../graphql/types/dashboard-portfolio';
 import { defaultFinancialYear, NOT_CONTROLLED_NOTE, PROVISIONAL_NOTE } from '../../graphql/types/dashboard-filter';
@@ -66,6 +66,8 @@ async function data(query: string, filter: Record<string, unknown> | null, viewe
 }
 
 const Y = { financialYear: 2025 };
+/** The quarter we are in today (never ended). */
+const CURRENT = periodContaining(todayInLondon());
 
 describe('dashboardHeadline', () => {
   it('answers exact figures for an officer (approved returns only)', async () => {
@@ -339,8 +341,9 @@ describe('bad filters', () => {
     ['a provider id that is not one', { ...Y, providerId: 'abc' }, 'Choose a provider from the list', 'providerId'],
     ['quarter 5', { ...Y, quarter: 5 }, 'Choose a quarter from 1 to 4, or none for the whole year', 'quarter'],
     ['quarter 0', { ...Y, quarter: 0 }, 'Choose a quarter from 1 to 4, or none for the whole year', 'quarter'],
-    ['a quarter that has not ended', { financialYear: 2028, quarter: 1 }, '2028/29 Q1 has not ended yet: its figures are not in', 'quarter'],
-    ['a year none of whose quarters has ended', { financialYear: 2028 }, 'No quarter of 2028/29 has ended yet: its figures are not in', 'financialYear'],
+    // Relative to today: the quarter we are in has not ended, and no quarter of next financial year has.
+    ['a quarter that has not ended', { financialYear: CURRENT.financialYear, quarter: CURRENT.quarter }, `${CURRENT.label} has not ended yet: its figures are not in`, 'quarter'],
+    ['a year none of whose quarters has ended', { financialYear: CURRENT.financialYear + 1 }, `No quarter of ${financialYearLabel(CURRENT.financialYear + 1)} has ended yet: its figures are not in`, 'financialYear'],
     ['a year before the calendar', { financialYear: 1999 }, 'Enter a financial year from 2000/01', 'financialYear'],
   ];
   for (const [name, filter, message, field] of cases) {
@@ -372,6 +375,11 @@ describe('bad filters', () => {
     expect(defaultFinancialYear('2026-07-01')).toBe(2026);
     expect(defaultFinancialYear('2027-03-31')).toBe(2026);
     expect(h.filter.quarter).toBeNull();
+    // "Year to date" of that year stops at the latest quarter that has ended (not Q4 of a year still running).
+    const latestEnded = previousPeriod(CURRENT);
+    const year = h.filter.financialYear;
+    const lastQuarter = latestEnded.financialYear === year ? latestEnded.quarter : 4;
+    expect(h.yearToDateLabel).toBe(lastQuarter === 1 ? `${financialYearLabel(year)} Q1` : `${financialYearLabel(year)} Q1 to Q${lastQuarter}`);
   });
 });
 

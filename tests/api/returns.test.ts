@@ -540,8 +540,10 @@ describe('the Commissioner', () => {
   it('sees a return only once it is approved, through every path', async () => {
     const { service, ret } = await startReturn();
     const SERVICE_RETURNS = 'query ($id: ID!) { service(id: $id) { returns { id status } } }';
+    // Without the working tools refused to the Commissioner (checks, comments: tests/api/people-count-fields.test.ts).
+    const READ = 'query ($id: ID!) { performanceReturn(id: $id) { id status values { measureCode breakdownOption value controlled } } }';
     const seen = async () => ({
-      one: (await execute(ONE, { id: ret.id }, { viewer: commissioner })).data?.performanceReturn?.id ?? null,
+      one: (await execute(READ, { id: ret.id }, { viewer: commissioner })).data?.performanceReturn?.id ?? null,
       list: ((await execute(LIST, { filter: { serviceId: service.id } }, { viewer: commissioner })).data?.returns ?? []).map((r: any) => r.id),
       nested: (await execute(SERVICE_RETURNS, { id: service.id }, { viewer: commissioner })).data?.service?.returns.map((r: any) => r.id),
     });
@@ -554,5 +556,6 @@ describe('the Commissioner', () => {
       data: { status: 'APPROVED', submittedAt: new Date(), submittedById: own.userId!, reviewedAt: new Date(), reviewedById: officer.userId! },
     });
     expect(await seen()).toEqual({ one: ret.id, list: [ret.id], nested: [ret.id] });
+    expect(codes(await execute(ONE, { id: ret.id }, { viewer: commissioner }))).toContain('FORBIDDEN');
   });
 });

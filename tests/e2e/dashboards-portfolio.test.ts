@@ -4,6 +4,7 @@
 // the URL shows the API's message in an error summary; a provider is refused. axe on every page.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { financialYearLabel, periodContaining, previousPeriod, todayInLondon } from '../../graphql/domain/periods';
 import { expectAccessible, launchBrowser, newPage, signIn } from './browser';
 
 let browser: Browser;
@@ -42,8 +43,8 @@ describe('the Commissioner reads the portfolio dashboards', () => {
     await signIn(page, 'commissioner@opcc.example');
     await page.goto('/dashboards');
     await h1(page, 'Portfolio headline');
-    // No filter: the latest year with a quarter ended (2026/27), whole year.
-    await page.getByText('Dashboards: 2026/27').waitFor();
+    // No filter: the latest year with a quarter ended (2026/27 on the demo's today), whole year.
+    await page.getByText(`Dashboards: ${financialYearLabel(previousPeriod(periodContaining(todayInLondon())).financialYear)}`, { exact: true }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Dashboards' }).getByRole('link').count()).toBe(8);
     // The Commissioner is not offered provisional figures.
     expect(await page.getByLabel('Include provisional figures').count()).toBe(0);

@@ -12,9 +12,9 @@ afterAll(async () => {
 });
 
 const ACCOUNTS = [
-  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'Users', 'E-mail outbox', 'API tokens', 'API explorer'] },
-  { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'API explorer'] },
-  { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications'] },
+  { email: 'admin@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Briefing pack', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'Users', 'E-mail outbox', 'API tokens', 'API explorer'] },
+  { email: 'officer@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Briefing pack', 'Review returns', 'Queries', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications', 'API explorer'] },
+  { email: 'commissioner@opcc.example', nav: ['Home', 'Portfolio', 'Dashboards', 'Briefing pack', 'Priority issues', 'Initiatives', 'Organisations', 'Notifications'] },
   { email: 'provider@harbour-lights.example', nav: ['Home', 'Your services', 'Returns', 'Queries', 'Priority issues', 'Initiatives', 'Your organisation', 'Notifications', 'API tokens'] },
 ];
 

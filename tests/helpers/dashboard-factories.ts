@@ -289,3 +289,139 @@ export async function addBulkOutcomeValues(tag: string) {
     JOIN commissioned_service s ON s.id = pr.service_id AND s.reference LIKE ${`${tag}-%`}
     CROSS JOIN (VALUES ${values}) AS v (measure_id, breakdown_key, numeric_value)`;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Briefing pack (tests/api/briefing.test.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The overall outcome's figures addBriefingFixture gives the fixture's returns ("cope and recover"). */
+export const BRIEFING_OUTCOMES: { service: 'A' | 'B'; quarter: 1 | 2 | 3; assessed: string; improved: string }[] = [
+  { service: 'A', quarter: 1, assessed: '6', improved: '4' },
+  { service: 'A', quarter: 2, assessed: '8', improved: '5' },
+  { service: 'A', quarter: 3, assessed: '100', improved: '100' }, // SUBMITTED: provisional only
+  { service: 'B', quarter: 1, assessed: '12', improved: '9' },
+];
+
+/**
+ * What the briefing pack reads beyond the dashboards' fixture, added to a fixture made by createDashboardFixture:
+ * - risk: A AMBER ("Waiting list growing"), B RED ("Two of three posts vacant"), C RED (ended: never counted);
+ * - lead officers: A and B led by fx.officer; F has none;
+ * - provider contacts: alpha's primary "Alex Alpha" (Director) and a non-primary one, beta's primary "Bea Beta";
+ * - OUT_COPE_RECOVER_ASSESSED/_IMPROVED on A Q1, A Q2, A Q3 (submitted) and B Q1 (BRIEFING_OUTCOMES);
+ * - targets on OUT_COPE_RECOVER_IMPROVED for 2025/26: A whole year 10 (A improved 4 + 5 = 9: missed), B whole year 5
+ *   (9: met), B Q1 20 (9: missed in a Q1 view); and on OUT_COPE_RECOVER_ASSESSED (NEUTRAL: never judged) A 1000.
+ */
+export async function addBriefingFixture(fx: DashboardFixture) {
+  const db = getPrisma();
+  const { A, B, C } = fx.services;
+  await db.commissionedService.update({ where: { id: A.id }, data: { riskRating: 'AMBER', riskReason: 'Waiting list growing', leadOfficerId: fx.officer.id } });
+  await db.commissionedService.update({ where: { id: B.id }, data: { riskRating: 'RED', riskReason: 'Two of three posts vacant', leadOfficerId: fx.officer.id } });
+  await db.commissionedService.update({ where: { id: C.id }, data: { riskRating: 'RED', riskReason: 'Ended' } });
+  await db.organisationContact.createMany({
+    data: [
+      { organisationId: fx.providers.alpha.id, name: 'Alex Alpha', jobTitle: 'Director', isPrimary: true },
+      { organisationId: fx.providers.alpha.id, name: 'Nora Notprimary', jobTitle: 'Finance Officer', isPrimary: false },
+      { organisationId: fx.providers.beta.id, name: 'Bea Beta', jobTitle: 'Head of Services', isPrimary: true },
+    ],
+  });
+  const ids = await measureIds(['OUT_COPE_RECOVER_ASSESSED', 'OUT_COPE_RECOVER_IMPROVED']);
+  for (const row of BRIEFING_OUTCOMES) {
+    const period = fx.periods[row.quarter - 1]!;
+    const ret = await db.performanceReturn.findUniqueOrThrow({
+      where: { serviceId_periodId: { serviceId: fx.services[row.service].id, periodId: period.id } },
+    });
+    await db.returnValue.createMany({
+      data: [
+        { returnId: ret.id, measureId: ids.get('OUT_COPE_RECOVER_ASSESSED')!, breakdownKey: '', numericValue: new Prisma.Decimal(row.assessed) },
+        { returnId: ret.id, measureId: ids.get('OUT_COPE_RECOVER_IMPROVED')!, breakdownKey: '', numericValue: new Prisma.Decimal(row.improved) },
+      ],
+    });
+  }
+  const target = (serviceId: string, code: string, quarter: number, value: string) => ({
+    serviceId, measureId: ids.get(code)!, financialYear: FIXTURE_YEAR, quarter, value: new Prisma.Decimal(value),
+  });
+  await db.target.createMany({
+    data: [
+      target(A.id, 'OUT_COPE_RECOVER_IMPROVED', 0, '10'),
+      target(A.id, 'OUT_COPE_RECOVER_ASSESSED', 0, '1000'),
+      target(B.id, 'OUT_COPE_RECOVER_IMPROVED', 0, '5'),
+      target(B.id, 'OUT_COPE_RECOVER_IMPROVED', 1, '20'),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exports (tests/api/exports.test.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Figures the fixture's returns lack for the reach dashboard and the returns data, matching each return's NEW_USERS:
+ *
+ *   A Q1 APPROVED (NU 5)   age x gender 10-12 girl 5; ethnicity White 5; FIN_SPEND_QUARTER 15000.50;
+ *                          REF_MEDIAN_DAYS_TO_FIRST_SESSION 12; a comment on NEW_USERS; a narrative answer (text)
+ *   A Q2 APPROVED (NU 8)   13-15 boy 6, 18-24 girl 2; White 6, Asian 2
+ *   A Q3 SUBMITTED (NU 4)  16-17 girl 4; White 4                                  (provisional)
+ *   B Q1 APPROVED (NU 13)  13-15 girl 13; White 10, Black 3
+ *   C Q1 APPROVED (NU 3)   5-9 boy 3; Mixed 3
+ *
+ * Reach, approved, 2025/26: age Under 13 8 (5 + 3), 13-17 19 (6 + 13), 18+ 2, Not known 0, total 29; gender girl 20
+ * (5 + 2 + 13), boy 9 (6 + 3); ethnicity White 21, Asian 2, Black 3, Mixed 3. Q1 only: Under 13 8, 13-17 13, total 21.
+ */
+export const EXPORT_FIXTURE_VALUES: { service: 'A' | 'B' | 'C'; quarter: 1 | 2 | 3; values: Record<string, string> }[] = [
+  {
+    service: 'A',
+    quarter: 1,
+    values: {
+      'NEW_USERS_AGE_GENDER[AGE_10_12|GIRL_WOMAN]': '5',
+      'NEW_USERS_ETHNICITY[WHITE]': '5',
+      FIN_SPEND_QUARTER: '15000.50',
+      REF_MEDIAN_DAYS_TO_FIRST_SESSION: '12',
+    },
+  },
+  {
+    service: 'A',
+    quarter: 2,
+    values: {
+      'NEW_USERS_AGE_GENDER[AGE_13_15|BOY_MAN]': '6',
+      'NEW_USERS_AGE_GENDER[AGE_18_24|GIRL_WOMAN]': '2',
+      'NEW_USERS_ETHNICITY[WHITE]': '6',
+      'NEW_USERS_ETHNICITY[ASIAN]': '2',
+    },
+  },
+  { service: 'A', quarter: 3, values: { 'NEW_USERS_AGE_GENDER[AGE_16_17|GIRL_WOMAN]': '4', 'NEW_USERS_ETHNICITY[WHITE]': '4' } },
+  { service: 'B', quarter: 1, values: { 'NEW_USERS_AGE_GENDER[AGE_13_15|GIRL_WOMAN]': '13', 'NEW_USERS_ETHNICITY[WHITE]': '10', 'NEW_USERS_ETHNICITY[BLACK]': '3' } },
+  { service: 'C', quarter: 1, values: { 'NEW_USERS_AGE_GENDER[AGE_5_9|BOY_MAN]': '3', 'NEW_USERS_ETHNICITY[MIXED]': '3' } },
+];
+
+export const EXPORT_FIXTURE_COMMENT = 'Comment that must not leave the portal';
+export const EXPORT_FIXTURE_NARRATIVE = 'Narrative answer that must not leave the portal';
+
+/** Adds EXPORT_FIXTURE_VALUES to the returns createDashboardFixture made, with a comment and a narrative answer on A Q1. */
+export async function addExportFixtureValues(fx: DashboardFixture) {
+  const db = getPrisma();
+  const codes = new Set(['NEW_USERS', 'NARR_ACHIEVEMENTS']);
+  for (const row of EXPORT_FIXTURE_VALUES) for (const field of Object.keys(row.values)) codes.add(/^[^[]+/.exec(field)![0]);
+  const ids = await measureIds([...codes]);
+  const returnOf = async (service: 'A' | 'B' | 'C', quarter: number) =>
+    db.performanceReturn.findUniqueOrThrow({
+      where: { serviceId_periodId: { serviceId: fx.services[service].id, periodId: fx.periods[quarter - 1]!.id } },
+      select: { id: true },
+    });
+  for (const row of EXPORT_FIXTURE_VALUES) {
+    const ret = await returnOf(row.service, row.quarter);
+    await db.returnValue.createMany({
+      data: Object.entries(row.values).map(([field, value]) => {
+        const match = /^([^[]+)(?:\[(.*)\])?$/.exec(field)!;
+        return { returnId: ret.id, measureId: ids.get(match[1]!)!, breakdownKey: match[2] ?? '', numericValue: new Prisma.Decimal(value) };
+      }),
+    });
+  }
+  const aq1 = await returnOf('A', 1);
+  await db.returnValue.update({
+    where: { returnId_measureId_breakdownKey: { returnId: aq1.id, measureId: ids.get('NEW_USERS')!, breakdownKey: '' } },
+    data: { comment: EXPORT_FIXTURE_COMMENT },
+  });
+  await db.returnValue.create({
+    data: { returnId: aq1.id, measureId: ids.get('NARR_ACHIEVEMENTS')!, breakdownKey: '', textValue: EXPORT_FIXTURE_NARRATIVE },
+  });
+}

@@ -15,6 +15,7 @@ import {
   exactCount,
   PUBLISHED_AGE_BANDS,
   roundToNearest5,
+  PROTECTED_SENTENCE,
   ROUNDING_FOOTNOTE,
   SUPPRESSED_EXPORT,
   SUPPRESSED_TEXT,
@@ -275,7 +276,7 @@ describe('controlTotal', () => {
     expect(() => controlTotal([MAX, 1])).toThrow('A total of people is too large to control exactly');
   });
 
-  it('controls each part and the exact sum on their own (property)', () => {
+  it('controls each part and the exact sum on their own, hiding more only to protect (property)', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -284,8 +285,12 @@ describe('controlTotal', () => {
         ),
         (parts) => {
           const table = controlTotal(parts);
-          expect(table.parts).toEqual(parts.map((part) => controlCount(part)));
-          expect(table.total).toEqual(controlCount(parts.reduce((a, b) => a + b, 0)));
+          // Each figure is the rule's own, or "hidden" (secondary suppression): never anything more revealing.
+          table.parts.forEach((part, i) => {
+            if (part.kind === 'protected') expect(controlCount(parts[i]!).kind).toBe('rounded');
+            else expect(part).toEqual(controlCount(parts[i]!));
+          });
+          if (table.total.kind !== 'protected') expect(table.total).toEqual(controlCount(parts.reduce((a, b) => a + b, 0)));
           const anyRounded = [...table.parts, table.total].some((figure) => figure.kind === 'rounded');
           expect(table.footnote).toBe(anyRounded ? ROUNDING_FOOTNOTE : null);
           for (const figure of [...table.parts, table.total]) expect(reveals(figure)).toBe(false);
@@ -295,25 +300,31 @@ describe('controlTotal', () => {
     );
   });
 
-  // Which exact values could lie behind a published figure.
-  const candidates = (figure: ControlledCount): number[] =>
+  // Which exact values could lie behind a published figure (a hidden one: 8 up to `ceiling`).
+  const candidates = (figure: ControlledCount, ceiling: number): number[] =>
     figure.kind === 'zero'
       ? [0]
       : figure.kind === 'suppressed'
       ? [1, 2, 3, 4, 5, 6, 7]
-      : [-2, -1, 0, 1, 2].map((d) => figure.value! + d);
-  /** The values of part `index` that, with some values of the other parts, give exactly the published table. */
-  function consistentValues(table: ReturnType<typeof controlTotal>, index: number): number[] {
-    const options = table.parts.map(candidates);
+      : figure.kind === 'protected'
+      ? Array.from({ length: Math.max(0, ceiling - 7) }, (_, i) => 8 + i)
+      : [-2, -1, 0, 1, 2].map((d) => figure.value! + d).filter((v) => v >= 8);
+  /**
+   * The values of part `index` that, with some values of the other parts, fit every figure of the published table:
+   * each part in its published range and their sum in the total's (exhaustive search, independent of the code).
+   */
+  function consistentValues(table: ReturnType<typeof controlTotal>, index: number, ceiling = 80): number[] {
+    const totals = table.total.kind === 'protected' ? null : new Set(candidates(table.total, ceiling));
+    const options = table.parts.map((part) => candidates(part, ceiling));
     const found = new Set<number>();
-    const search = (i: number, chosen: number[]) => {
+    const search = (i: number, chosen: number[], sum: number) => {
       if (i === options.length) {
-        if (JSON.stringify(controlTotal(chosen)) === JSON.stringify(table)) found.add(chosen[index]!);
+        if (totals === null || totals.has(sum)) found.add(chosen[index]!);
         return;
       }
-      for (const value of options[i]!) search(i + 1, [...chosen, value]);
+      for (const value of options[i]!) search(i + 1, [...chosen, value], sum + value);
     };
-    search(0, []);
+    search(0, [], 0);
     return [...found].sort((a, b) => a - b);
   }
 
@@ -322,13 +333,39 @@ describe('controlTotal', () => {
     expect(consistentValues(controlTotal([3, 8]), 0)).toEqual([1, 2, 3, 4]);
   });
 
-  it('known limit of the rule as written (no secondary suppression): four parts of 7 can be solved from the total', () => {
-    // Documented in disclosure.ts; change this test if the rule gains secondary suppression.
-    const table = controlTotal([7, 7, 7, 7]);
-    expect(table.total).toEqual(rounded(30));
-    expect(consistentValues(table, 0)).toEqual([7]);
-    // Found by a property test: the other parts at the bottom of their rounding ranges pin the suppressed 1.
-    expect(consistentValues(controlTotal([18, 1, 38]), 1)).toEqual([1]);
+  it('protects a suppressed part the rounded total would give away (secondary suppression)', () => {
+    // Without protection: 20, fewer than 8, 40, total 55 -> the hidden part is at most 57 - 18 - 38 = 1.
+    const table = controlTotal([18, 1, 38]);
+    expect(table.parts.map((part) => part.display)).toEqual(['hidden', 'fewer than 8', '40']);
+    expect(table.parts[0]).toMatchObject({ kind: 'protected', value: null, exportValue: '[c]' });
+    expect(table.total).toEqual(rounded(55));
+    expect(consistentValues(table, 1).length).toBeGreaterThanOrEqual(2);
+    // Four parts of 7 (28 -> 30) could only be 7 each: nothing shown to protect, so the total is hidden.
+    const sevens = controlTotal([7, 7, 7, 7]);
+    expect(sevens.parts.every((part) => part.kind === 'suppressed')).toBe(true);
+    expect(sevens.total.kind).toBe('protected');
+    expect(consistentValues(sevens, 0)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // A table with nothing to give away is left as the rule has it.
+    expect(controlTotal([3, 8]).parts.map((part) => part.kind)).toEqual(['suppressed', 'rounded']);
+    expect(describeControl([table])).toContain(PROTECTED_SENTENCE);
+  });
+
+  it('no suppressed part can be worked out to one value from the table (property)', () => {
+    // Small counts, any count up to 40, and counts at the bottom of their rounding range (13, 18, ...: the hardest).
+    const small = fc.oneof(
+      fc.integer({ min: 0, max: 7 }),
+      fc.integer({ min: 8, max: 40 }),
+      fc.integer({ min: 3, max: 8 }).map((k) => 5 * k - 2)
+    );
+    fc.assert(
+      fc.property(fc.array(small, { minLength: 1, maxLength: 4 }), (parts) => {
+        const table = controlTotal(parts);
+        table.parts.forEach((part, i) => {
+          if (part.kind === 'suppressed') expect(consistentValues(table, i, 60).length, `${parts} part ${i}`).toBeGreaterThanOrEqual(2);
+        });
+      }),
+      { numRuns: 1000 }
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 // The frame of every dashboard page: the "Dashboards" sub-navigation, the h1 with what the figures cover as its
-// caption, the error summary for a refused filter, the provisional banner, the filter form, the figures, and the
-// notes about them (the API's disclosure note and the rounding footnote, in words).
+// caption, the error summary for a refused filter, the provisional banner, the filter form, the figures, the links
+// to download them (CSV and XLSX, made by the API; on the headline also the returns data), and the notes about them
+// (the API's disclosure note and the rounding footnote, in words).
 import { Link, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { ErrorSummary, NotificationBanner, PageHeading, useErrorTitle, type FieldError } from '~/components/ui';
+import { dashboardExportHref, returnsExportHref, slugOfPath } from './exports';
 import { FilterForm, type DashboardFilterChoices, type DashboardFilterValues } from './FilterForm';
 
 export const DASHBOARD_PAGES: { href: string; text: string }[] = [
@@ -60,12 +62,13 @@ export function DashboardLayout({ title, filter, disclosure, notes, choices, val
       {filter ? (
         <>
           {children}
+          <DashboardDownloads title={title} filter={filter} values={values} pathname={location.pathname} search={location.search} />
           <h2 className="govuk-heading-m">About these figures</h2>
           {notes}
           {disclosure ? <p className="govuk-body">{disclosure}</p> : null}
           <p className="govuk-body-s">
             {filter.controlled
-              ? 'Counts of people are under disclosure control: 0 stays 0, 1 to 7 people are shown as "fewer than 8" and other counts are rounded to the nearest 5, so figures are rounded and may not sum.'
+              ? 'Counts of people are under disclosure control: 0 stays 0, 1 to 7 people are shown as "fewer than 8" and other counts are rounded to the nearest 5, so figures are rounded and may not sum. Where a total would let a "fewer than 8" be worked out, another figure is also "hidden".'
               : 'Figures are exact: they are for OPCC officers and must not be published without disclosure control.'}{' '}
             Percentages are rounded to the nearest whole percent. Money is shown to the penny.
             {filter.provisional ? ' Provisional figures may change when returns are approved.' : ' Only approved returns are counted.'}
@@ -99,5 +102,73 @@ export function DashboardNavigation({ current, search }: { current: string; sear
         })}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * "Download these figures": the page's tables as CSV and XLSX (the same filter: the page's query string), made by the
+ * API with the same figures and disclosure control. On the headline, also the returns data for the year, quarter and
+ * provider chosen. Plain links (the browser downloads the file; no JavaScript needed).
+ */
+function DashboardDownloads({
+  title,
+  filter,
+  values,
+  pathname,
+  search,
+}: {
+  title: string;
+  filter: DashboardFilterEchoLike;
+  values: DashboardFilterValues;
+  pathname: string;
+  search: string;
+}) {
+  const slug = slugOfPath(pathname);
+  if (!slug) return null;
+  const what = `: ${title}, ${filter.label}`;
+  return (
+    <section aria-labelledby="dashboard-downloads" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="dashboard-downloads">
+        Download these figures
+      </h2>
+      <p className="govuk-body">
+        The tables on this page with notes about them
+        {filter.controlled ? ', under the same disclosure control (a suppressed figure is written [c])' : ''}.
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={dashboardExportHref(slug, search, 'csv')}>
+            Download as CSV<span className="govuk-visually-hidden">{what}</span>
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={dashboardExportHref(slug, search, 'xlsx')}>
+            Download as Excel (XLSX)<span className="govuk-visually-hidden">{what}</span>
+          </a>
+        </li>
+      </ul>
+      {slug === 'headline' && values.financialYear ? (
+        <>
+          <h3 className="govuk-heading-s">Returns data</h3>
+          <p className="govuk-body">
+            Every figure of the {filter.provisional ? 'approved and provisional' : 'approved'} returns for {filter.label}, one row
+            per figure (no narrative answers or comments). The financial year, quarter and provider chosen apply; the area and
+            priority issue do not.
+          </p>
+          <ul className="govuk-list">
+            <li>
+              <a className="govuk-link" href={returnsExportHref(values, 'csv', 'dashboards')}>
+                Download the returns data as CSV<span className="govuk-visually-hidden"> for {filter.label}</span>
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href={returnsExportHref(values, 'xlsx', 'dashboards')}>
+                Download the returns data as Excel (XLSX)<span className="govuk-visually-hidden"> for {filter.label}</span>
+              </a>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -19,7 +19,7 @@ export function navigationFor(role: PortalRole): NavigationItem[] {
     { href: '/', text: 'Home' },
     { href: '/services', text: provider ? 'Your services' : 'Portfolio' },
   ];
-  if (!provider) items.push({ href: '/dashboards', text: 'Dashboards' });
+  if (!provider) items.push({ href: '/dashboards', text: 'Dashboards' }, { href: '/briefing', text: 'Briefing pack' });
   if (provider) items.push({ href: '/returns', text: 'Returns' });
   if (role === 'POLICY_OFFICER' || role === 'ADMIN') items.push({ href: '/review', text: 'Review returns' });
   if (role !== 'COMMISSIONER') items.push({ href: '/queries', text: 'Queries' });

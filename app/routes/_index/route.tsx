@@ -34,8 +34,11 @@ const ROLE_INTRO: Record<string, { title: string; text: string; now: { href: str
       { href: '/services', text: 'The portfolio: find, add and change commissioned services, their funding and initiatives' },
       { href: '/organisations', text: 'Providers: add and update them, their contacts and areas' },
       { href: '/initiatives', text: 'Initiatives and what services give them' },
+      { href: '/review', text: 'Review returns: approve, or return with a reason' },
+      { href: '/dashboards', text: 'Outcome dashboards, with exact figures and downloads' },
+      { href: '/briefing', text: "The Commissioner's briefing pack" },
     ],
-    coming: ['Quarterly returns: review, approve or return with a reason', 'Outcome dashboards and the briefing pack'],
+    coming: [],
   },
   ADMIN: {
     title: 'Portal administrator',
@@ -44,8 +47,10 @@ const ROLE_INTRO: Record<string, { title: string; text: string; now: { href: str
       { href: '/users', text: 'Users: add people, change roles, deactivate, send set-password links' },
       { href: '/priority-issues', text: "Reference data: the priority issues' titles and summaries" },
       { href: '/services', text: 'The portfolio' },
+      { href: '/review', text: 'Returns: review, reopen with a reason, grant lock exceptions' },
+      { href: '/outbox', text: 'E-mails the portal sent' },
     ],
-    coming: ['Reopening locked periods, with a reason', 'The audit log'],
+    coming: ['The audit log'],
   },
   COMMISSIONER: {
     title: 'Commissioner',
@@ -53,8 +58,10 @@ const ROLE_INTRO: Record<string, { title: string; text: string; now: { href: str
     now: [
       { href: '/services', text: 'The portfolio of commissioned services' },
       { href: '/priority-issues', text: 'Your priority issues and the services addressing each' },
+      { href: '/dashboards', text: 'Outcome dashboards: coverage, reach, outcomes, timeliness, value for money' },
+      { href: '/briefing', text: 'The briefing pack, ready to print' },
     ],
-    coming: ['Outcome dashboards: coverage, reach, outcomes, timeliness, value for money', 'A one-click briefing pack'],
+    coming: [],
   },
   PROVIDER: {
     title: 'Provider',
@@ -62,8 +69,10 @@ const ROLE_INTRO: Record<string, { title: string; text: string; now: { href: str
     now: [
       { href: '/services', text: 'Your services: contracts, funding and the initiatives they support' },
       { href: '/organisations', text: 'Your organisation and who can sign in' },
+      { href: '/returns', text: 'Your returns: fill in, save, check and submit each quarter' },
+      { href: '/queries', text: 'Queries from the OPCC about your returns' },
     ],
-    coming: ['Your returns: fill in, save, check and submit each quarter', 'Queries from the OPCC about your returns'],
+    coming: [],
   },
 };
 
@@ -92,13 +101,17 @@ export default function Home() {
               </li>
             ))}
           </ul>
-          <h2 className="govuk-heading-m">Coming to the portal for you</h2>
-          <p className="govuk-body">You signed in as a {intro.title.toLowerCase()}. Next to arrive:</p>
-          <ul className="govuk-list govuk-list--bullet">
-            {intro.coming.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
+          {intro.coming.length > 0 ? (
+            <>
+              <h2 className="govuk-heading-m">Coming to the portal for you</h2>
+              <p className="govuk-body">You signed in as a {intro.title.toLowerCase()}. Next to arrive:</p>
+              <ul className="govuk-list govuk-list--bullet">
+                {intro.coming.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       </div>
 

@@ -1,7 +1,7 @@
 // Dashboards: the portfolio headline (services, investment, children supported year to date, returns on time) and
 // a small chart of returns on time per quarter. OPCC staff only; the API applies disclosure control.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useLocation } from '@remix-run/react';
 import { BarChartFigure } from '~/components/charts/BarChartFigure';
 import { DashboardLayout } from '~/components/dashboard/DashboardLayout';
 import { loadDashboard } from '~/components/dashboard/filter.server';
@@ -19,6 +19,7 @@ export default function DashboardHeadline() {
   const { data, choices, values, errors } = useLoaderData<typeof loader>();
   const headline = data?.dashboardHeadline ?? null;
   const quarters = data?.dashboardTimeliness.quarters ?? [];
+  const { search } = useLocation();
   return (
     <DashboardLayout
       title="Portfolio headline"
@@ -53,6 +54,12 @@ export default function DashboardHeadline() {
               },
             ]}
           />
+          <p className="govuk-body">
+            <Link className="govuk-link" to={{ pathname: '/briefing', search }}>
+              Briefing pack
+            </Link>
+            : the Commissioner&apos;s CSA/E briefing with these figures, ready to print or save as PDF.
+          </p>
           <h2 className="govuk-heading-m">Returns on time</h2>
           {quarters.length > 0 ? (
             <BarChartFigure

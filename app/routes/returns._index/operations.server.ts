@@ -25,6 +25,7 @@ export const ReturnTasksQuery = graphql(`
       period {
         id
         label
+        financialYear
       }
       performanceReturn {
         id

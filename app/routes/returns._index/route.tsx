@@ -1,9 +1,12 @@
 // The provider's returns: every return due from its services for each reporting period that has opened, newest
-// first, started or not, with the status, the due date and the lock date (always separately), and a way in.
+// first, started or not, with the status, the due date and the lock date (always separately), and a way in. Below
+// them, a GET form to download the organisation's returns data for a financial year (CSV or XLSX, made by the API:
+// /exports/returns, which comes back here with exportError when the year is refused).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ReturnTasksQuery, StartReturnMutation } from './operations.server';
-import { Button, ErrorSummary, PageHeading, Table, pageTitle, useErrorTitle } from '~/components/ui';
+import { Button, ButtonGroup, ErrorSummary, PageHeading, Select, Table, pageTitle, useErrorTitle } from '~/components/ui';
+import { financialYearLabel } from '../../../graphql/domain/periods';
 import { formatDate } from '~/components/format/dates';
 import { ReturnStatusTag } from '~/components/return/status';
 import { validate } from '~/utils/forms.server';
@@ -23,7 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!group) periods.push((group = { id: task.period.id, label: task.period.label, tasks: [] }));
     group.tasks.push(task);
   }
-  return json({ organisation: me?.organisation.name ?? '', periods });
+  // The financial years of those periods, newest first, for the returns data download.
+  const years = [...new Set(returnTasks.map((task) => task.period.financialYear))].sort((a, b) => b - a);
+  const url = new URL(request.url);
+  const asked = url.searchParams.get('financialYear') ?? '';
+  const exportErrors = url.searchParams.has('exportError')
+    ? [{ field: 'financialYear', message: 'Choose a financial year from the list' }]
+    : [];
+  return json({
+    organisation: me?.organisation.name ?? '',
+    periods,
+    years: years.map((year) => ({ value: String(year), text: financialYearLabel(year) })),
+    exportYear: years.map(String).includes(asked) ? asked : String(years[0] ?? ''),
+    exportErrors,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,9 +79,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReturnsPage() {
-  const { organisation, periods } = useLoaderData<typeof loader>();
+  const { organisation, periods, years, exportYear, exportErrors } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? [];
+  const errors = [...(result?.errors ?? []), ...exportErrors];
   useErrorTitle(errors.length > 0);
   return (
     <>
@@ -139,6 +155,34 @@ export default function ReturnsPage() {
           })}
         />
       ))}
+      {years.length > 0 ? (
+        <section aria-labelledby="download-heading" id="download" className="govuk-!-margin-top-6">
+          <h2 className="govuk-heading-m" id="download-heading">
+            Download your returns data
+          </h2>
+          <p className="govuk-body">
+            The figures of your approved returns for a financial year, one row per figure, as a CSV file or an Excel workbook. Narrative
+            answers and comments are not included.
+          </p>
+          <Form method="get" action="/exports/returns" reloadDocument>
+            <Select
+              id="financialYear"
+              label="Financial year"
+              options={years}
+              defaultValue={exportYear}
+              error={exportErrors.find((error) => error.field === 'financialYear')?.message}
+            />
+            <ButtonGroup>
+              <Button type="submit" name="format" value="csv" variant="secondary">
+                Download CSV<span className="govuk-visually-hidden"> of your returns data</span>
+              </Button>
+              <Button type="submit" name="format" value="xlsx" variant="secondary">
+                Download Excel (XLSX)<span className="govuk-visually-hidden"> of your returns data</span>
+              </Button>
+            </ButtonGroup>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }
