@@ -2,9 +2,14 @@
 // it starts itself), applies migrations, loads reference data (and demo data on the embedded database), then
 // serves the Remix build. Stateless apart from the database, so it scales out behind a load balancer.
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from '@remix-run/node';
 import express from 'express';
 import pg from 'pg';
 import { EnvError, getEnv } from './app/utils/env.server';
@@ -31,6 +36,94 @@ async function prepareDatabase(database: DatabaseHandle, demo: boolean, demoPass
   } finally {
     await prisma.$disconnect();
   }
+}
+
+function firstSegment(path: string): string {
+  const segment = path.split('/', 2)[1] ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+interface PageCacheApi {
+  lookup(request: Request): Promise<{ page: CachedPage } | { key: string } | null>;
+  store(key: string, response: Response): Promise<CachedPage | null>;
+}
+
+interface CachedPage {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+// The request and response conversions of @remix-run/express's createRequestHandler (not exported by it).
+function createRemixRequest(req: express.Request, res: express.Response): Request {
+  const portOf = (host: string | undefined) => Number.parseInt(host?.split(':')[1] ?? '', 10);
+  const forwardedPort = portOf(req.get('X-Forwarded-Host'));
+  const hostPort = portOf(req.get('host'));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : '';
+  // req.hostname respects the "trust proxy" setting; originalUrl is the full path.
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`);
+  let controller: AbortController | null = new AbortController();
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headers)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(name, value);
+    else headers.set(name, values);
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = 'half';
+  }
+  // Abort loaders and actions when the response can no longer be written (`close` without `finish`).
+  res.on('finish', () => (controller = null));
+  res.on('close', () => controller?.abort());
+  return new Request(url.href, init);
+}
+
+async function sendRemixResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (/text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+function sendCachedPage(res: express.Response, page: CachedPage) {
+  res.statusMessage = page.statusText;
+  res.status(page.status);
+  for (const [name, value] of page.headers) res.append(name, value);
+  res.end(page.body);
+}
+
+/**
+ * Remix behind express (as @remix-run/express's createRequestHandler), with the build's cache of rendered pages
+ * (app/utils/page-cache.server.ts, exported by app/entry.server.tsx) in front of it.
+ */
+function remixHandler(build: ServerBuild, mode: 'production' | 'development'): express.RequestHandler {
+  const handleRequest = createRequestHandler(build, mode);
+  const exported = (build.entry.module as { pageCache?: () => PageCacheApi }).pageCache;
+  const cache = exported ? exported() : null;
+  return async (req, res, next) => {
+    try {
+      const request = createRemixRequest(req, res);
+      // A failed lookup (the database down) is left to Remix: its loaders meet the same failure and show the 500 page.
+      const cached = cache ? await cache.lookup(request).catch(() => null) : null;
+      if (cached && 'page' in cached) return sendCachedPage(res, cached.page);
+      const response = await handleRequest(request);
+      const page = cached ? await cache!.store(cached.key, response) : null;
+      if (page) return sendCachedPage(res, page);
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      // Express does not wait for promises: hand the error on, as @remix-run/express does.
+      next(error);
+    }
+  };
 }
 
 function healthCheck(pool: pg.Pool): express.RequestHandler {
@@ -102,8 +195,12 @@ async function main() {
   app.get('/healthz', healthCheck(healthPool));
 
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('public', { maxAge: '1h' }));
-  app.all('*', createRequestHandler({ build, mode: env.NODE_ENV === 'production' ? 'production' : 'development' }));
+  // Files in public/ by their first path segment (styles/, favicon.svg, ...), so a page's request does not cost a
+  // file-system lookup on its way to Remix.
+  const publicEntries = new Set(existsSync('public') ? readdirSync('public') : []);
+  const publicFiles = express.static('public', { maxAge: '1h' });
+  app.use((req, res, next) => (publicEntries.has(firstSegment(req.path)) ? publicFiles(req, res, next) : next()));
+  app.all('*', remixHandler(build, env.NODE_ENV === 'production' ? 'production' : 'development'));
 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));

@@ -1,34 +1,65 @@
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { EntryContext } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { getEnv } from '~/utils/env.server';
+import { createPageCache, type PageCache } from '~/utils/page-cache.server';
 
 const ABORT_DELAY = 5_000;
 
+let cache: PageCache | undefined;
+
+/**
+ * The cache of rendered pages (app/utils/page-cache.server.ts), for server.ts: exported from the build's entry so it
+ * shares the build's modules (the session lookup it relies on, cached per request, is the one the loaders use).
+ */
+export function pageCache(): PageCache {
+  cache ??= createPageCache(getEnv().PAGE_CACHE_MB * 1024 * 1024);
+  return cache;
+}
+
+/**
+ * Renders the whole document, then answers it in one piece (with its Content-Length). The portal defers nothing
+ * (no `defer`, no Suspense), so streaming could not send anything earlier than the complete page; sending it as
+ * React's 2 KB chunks through a web stream cost a socket write and several promise turns per chunk (about a tenth
+ * of the server's CPU per page under load: docs/performance.md).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '');
   return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
     let shellRendered = false;
+    let failed = false;
+    const collect = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+      final(callback) {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks);
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+        responseHeaders.set('Content-Length', String(body.byteLength));
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
       {
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
+        },
+        onAllReady() {
+          if (!failed) pipe(collect);
         },
         onShellError(error: unknown) {
+          failed = true;
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -37,6 +68,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

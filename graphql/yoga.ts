@@ -5,7 +5,6 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, getOperationAST, type ExecutionResult } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { auditActorOf, setAuditContext } from './audit';
@@ -87,6 +86,22 @@ function useCsrfForCookieRequests(): Plugin<Record<string, unknown>, ServerConte
 
 class Rollback extends Error {}
 
+const UNEXPECTED = 'Unexpected error.';
+
+/**
+ * Errors meant for the caller (ours, graphql's own parse and validation errors, Yoga's HTTP errors) pass with a code;
+ * anything else is an unexpected failure: logged with a request id and masked.
+ */
+function maskError(error: unknown, message: string): Error {
+  if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
+    return error.extensions?.code ? error : withCode(error, error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
+  }
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const requestId = randomUUID();
+  log({ level: 'error', msg: 'graphql: unexpected error', requestId, error: String(original), stack: (original as Error)?.stack });
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+}
+
 /**
  * Every mutation runs in one transaction that first tells the database who is acting (graphql/audit.ts), so the
  * audit triggers record who, what, which record, before/after and the request id for each row it changes.
@@ -138,21 +153,9 @@ export const yoga = createYoga<ServerContext, Context>({
     serverContext?.source === 'cookie' && isOpccStaff(serverContext.viewer ?? null)
       ? { title: 'Portal API explorer', headers: JSON.stringify({ 'x-graphql-yoga-csrf': '1' }) }
       : false,
-  renderGraphiQL,
-  maskedErrors: {
-    // Errors meant for the caller (ours, graphql's own parse and validation errors, Yoga's HTTP errors) pass with
-    // a code; anything else is an unexpected failure: logged with a request id and masked.
-    maskError(error, message) {
-      if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
-        return error.extensions?.code ? error : withCode(error, error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
-      }
-      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      const requestId = randomUUID();
-      log({ level: 'error', msg: 'graphql: unexpected error', requestId, error: String(original), stack: (original as Error)?.stack });
-      return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
-    },
-    errorMessage: 'Unexpected error.',
-  },
+  // GraphiQL's page (a 10 MB script held as a string: about 30 MB of heap) is loaded the first time staff open it.
+  renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+  maskedErrors: { maskError, errorMessage: UNEXPECTED },
   plugins: [
     useCsrfForCookieRequests(),
     maxTokensPlugin({ n: LIMITS.tokens }),
@@ -164,3 +167,43 @@ export const yoga = createYoga<ServerContext, Context>({
     useMutationTransactions(),
   ],
 });
+
+/** An error as the API's JSON answers it (Yoga's internal extensions, such as the HTTP status, left out). */
+export interface SerializedGraphQLError {
+  message: string;
+  locations?: { line: number; column: number }[];
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+function serializeError(error: unknown): SerializedGraphQLError {
+  const json = error instanceof GraphQLError ? error.toJSON() : { message: error instanceof Error ? error.message : UNEXPECTED };
+  if (!json.extensions) return json as SerializedGraphQLError;
+  const { http: _http, unexpected: _unexpected, ...extensions } = json.extensions as Record<string, unknown>;
+  const { extensions: _all, ...rest } = json;
+  return (Object.keys(extensions).length ? { ...rest, extensions } : rest) as SerializedGraphQLError;
+}
+
+/**
+ * Runs one operation in-process (the pages' bridge, app/utils/graphql.server.ts): the same Yoga pipeline as
+ * POST /graphql - every plugin (limits, error codes and masking, the mutation transaction), the context factory,
+ * parse and validation caches, auth scopes, resolvers - without the HTTP layer around it (building a Request with a
+ * JSON body, parsing it back, serialising the result and parsing that again). The data is the executor's own
+ * result; errors are answered as the JSON the endpoint would send.
+ */
+export async function executeInProcess(
+  params: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  serverContext: ServerContext,
+): Promise<{ data: Record<string, unknown> | null; errors: SerializedGraphQLError[] }> {
+  let result: ExecutionResult;
+  try {
+    const request = new Request('http://in-process/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    });
+    result = ((await yoga.getResultForParams({ params, request }, { ...serverContext })) ?? {}) as ExecutionResult;
+  } catch (error) {
+    result = { errors: [maskError(error, UNEXPECTED) as GraphQLError] };
+  }
+  return { data: (result.data as Record<string, unknown> | null | undefined) ?? null, errors: (result.errors ?? []).map(serializeError) };
+}

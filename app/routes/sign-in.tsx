@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Button, ErrorSummary, NotificationBanner, PageHeading, TextInput, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
-import { SignInSchema } from '../../graphql/validation/sign-in';
-import { signIn } from '~/utils/auth.server';
+import { SignInSchema, signIn } from '~/utils/auth.server';
 import { clientAddress, getOptionalUser, readToken } from '~/utils/session.server';
 import { safeRedirect } from '~/utils/redirects';
 

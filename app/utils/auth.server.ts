@@ -5,6 +5,10 @@ import { recordAuditEvent, type AuditActor } from '../../graphql/audit';
 import { verifyPassword } from '../../graphql/auth/password';
 import { createSession, hashSessionToken, readToken, sessionCookie, getOptionalUser } from './session.server';
 
+// The sign-in form's schema, for the sign-in page's action (through this server-only module, so zod stays out of
+// the page's browser JavaScript).
+export { SignInSchema } from '../../graphql/validation/sign-in';
+
 export const SIGN_IN_FAILED_MESSAGE = 'Enter a correct email address and password';
 export const SIGN_IN_THROTTLED_MESSAGE =
   'There have been too many attempts to sign in. Wait 15 minutes, then try again.';

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(16),
   SMTP_URL: z
     .string()
     .trim()

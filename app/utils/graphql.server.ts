@@ -1,11 +1,12 @@
 // The one bridge from pages into the API: loaders and actions run GraphQL operations in-process, as the signed-in
-// user, through the same Yoga instance the /graphql endpoint uses. Every rule (permissions, validation,
-// disclosure control) therefore applies to pages exactly as to API clients.
+// user, through the same Yoga pipeline the /graphql endpoint uses, without the HTTP layer around it
+// (graphql/yoga.ts executeInProcess). Every rule (permissions, validation, disclosure control) therefore applies to
+// pages exactly as to API clients.
 import { randomUUID } from 'node:crypto';
 import { redirect } from '@remix-run/node';
 import type { TypedDocumentString } from '~/gql/graphql';
 import type { ServerContext } from '../../graphql/context';
-import { yoga } from '../../graphql/yoga';
+import { executeInProcess } from '../../graphql/yoga';
 import { clientAddress, getOptionalUser, viewerOf } from './session.server';
 
 export interface GqlError {
@@ -42,17 +43,8 @@ export async function gqlResult<TResult, TVariables>(
     requestId: request.headers.get('x-request-id') ?? randomUUID(),
     ipAddress: clientAddress(request),
   };
-  const response = await yoga.fetch(
-    'http://in-process/graphql',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
-    },
-    context,
-  );
-  const body = (await response.json()) as { data?: TResult | null; errors?: GqlError[] };
-  return { data: body.data ?? null, errors: body.errors ?? [] };
+  const { data, errors } = await executeInProcess({ query: document.toString(), variables: variables ?? {} }, context);
+  return { data: data as TResult | null, errors: errors as GqlError[] };
 }
 
 /**

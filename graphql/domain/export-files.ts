@@ -10,7 +10,11 @@
 // XLSX (exceljs): one worksheet per table (its caption in A1, the column headings in row 2, bold and frozen, then the
 // rows; total rows in bold), numbers as real numbers (money with the format £#,##0.00, dates as real dates), a
 // suppressed figure as the text [c], and a last worksheet "Notes" with the notes.
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+
+/** exceljs (about 30 MB of memory once loaded) is loaded the first time someone downloads a workbook. */
+let excel: Promise<typeof ExcelJSModule> | undefined;
+const loadExcelJS = () => (excel ??= import('exceljs').then((module) => module.default));
 
 export type ColumnKind = 'text' | 'count' | 'money' | 'percentage' | 'number' | 'date';
 
@@ -192,6 +196,7 @@ export async function toXlsx(
   notes: readonly ExportNote[],
   options: { created?: Date; title?: string } = {},
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PCC Commissioning and Outcomes Portal';
   workbook.created = options.created ?? new Date();

@@ -137,16 +137,29 @@ export function workingDaysBetween(from: DateInput, to: DateInput): number {
   return sign * count;
 }
 
+// Made once: a DateTimeFormat with a time zone costs tens of microseconds to create (ICU), formatting one date far less.
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+// London has been a whole number of hours from UTC since 1847 (GMT, BST, and the double summer time of the 1940s),
+// so its date cannot change within an hour of UTC: the last answer is reused within the same UTC hour.
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1848, 0, 1);
+let lastAnswer: { hour: number; date: IsoDate } | undefined;
+
 /** Today's calendar date in England (Europe/London), for the instant given (default: now). */
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const time = now.getTime();
+  const hour = Math.floor(time / 3_600_000);
+  if (lastAnswer?.hour === hour && time >= WHOLE_HOUR_OFFSETS_SINCE) return lastAnswer.date;
+  const parts = LONDON_DATE.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  if (time >= WHOLE_HOUR_OFFSETS_SINCE) lastAnswer = { hour, date };
+  return date;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,16 @@
 // The dashboards' shared contract: the DashboardFilter input every dashboard root field takes, how it is resolved
-// against the reporting calendar and the caller (resolveDashboardFilter), the SQL fragment for the services in scope
-// (servicesInScopeSql), and the ONE GraphQL shape of each controlled figure (PeopleCount, Percentage, Statistic)
-// with the helpers that build them from exact figures.
+// against the reporting calendar and the caller (resolveDashboardFilter), the SQL fragments for the scope (the
+// services in scope, the periods selected, the returns counted), and the ONE GraphQL shape of each controlled figure
+// (PeopleCount, Percentage, Statistic) with the helpers that build them from exact figures.
+//
+// One statement per dashboard (issue 6): everything the SQL needs is known from the filter itself (year, quarter,
+// codes, provider id: DashboardScope), so a root field sends its figures' statement and the filter's reference data
+// (the year's periods, the ids behind the codes) as ONE statement (queryDashboard), checks the filter against that
+// reference data exactly as resolveDashboardFilter does, then shapes the rows. Each set of rows comes back as one
+// json value (RowSet), so the client decodes one value per set, not one per row and column. Exports and the
+// briefing pack resolve the filter first (one statement) and then ask for the same rows (dashboardRows).
+// Object types run their authScopes once per object (runScopesOnType) rather than before each of its fields: the
+// same check, on lists of hundreds of rows with up to 25 fields each.
 //
 // Who sees what (domain.md "Disclosure control", rule CSA-SDC-1; graphql/domain/disclosure.ts):
 // - Dashboards are for OPCC staff only (`authScopes: { opccStaff: true }` on every root field; providers: FORBIDDEN).
@@ -26,7 +35,7 @@ import {
   type ControlledCount,
   type ControlledValue,
 } from '../domain/disclosure';
-import { financialYearLabel, periodContaining, periodLabel, previousPeriod, todayInLondon, toIsoDate } from '../domain/periods';
+import { financialYearLabel, periodContaining, periodLabel, previousPeriod, todayInLondon } from '../domain/periods';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { DashboardFilterSchema, type DashboardFilterFields } from '../validation/dashboard';
 
@@ -108,15 +117,34 @@ export function defaultFinancialYear(today: string): number {
 }
 
 /**
- * Checks the filter against the reporting calendar, the reference data and the caller; answers BAD_USER_INPUT
- * naming the field (FORBIDDEN for provisional figures asked by the Commissioner). At most 4 statements, whatever
- * the data. `input` absent: defaultFinancialYear, whole year.
+ * What the dashboards' SQL needs to know about a filter: all of it is known before the database is asked (the
+ * reporting periods, area, priority issue and provider are selected IN the statement, by year, quarter, code and id),
+ * so a dashboard's figures and the filter's reference data come back from ONE statement (queryDashboard).
+ * A ResolvedDashboardFilter is one too.
  */
-export async function resolveDashboardFilter(
-  ctx: Context,
-  input: DashboardFilter | null | undefined,
-  now: Date = new Date(),
-): Promise<ResolvedDashboardFilter> {
+export interface DashboardScope {
+  financialYear: number;
+  /** null for the whole year. */
+  quarter: number | null;
+  /** Today in England, ISO. */
+  today: string;
+  areaCode: string | null;
+  priorityIssueCode: string | null;
+  providerId: string | null;
+  statuses: DashboardReturnStatus[];
+}
+
+/** The filter checked against the caller, before the database: the scope, plus who asks. */
+export interface PlannedDashboardFilter extends DashboardScope {
+  provisional: boolean;
+  controlled: boolean;
+}
+
+/**
+ * The filter's shape and the caller's permission, checked without the database: BAD_USER_INPUT naming the field,
+ * FORBIDDEN for provisional figures asked by the Commissioner. `input` absent: defaultFinancialYear, whole year.
+ */
+export function planDashboardFilter(ctx: Context, input: DashboardFilter | null | undefined, now: Date = new Date()): PlannedDashboardFilter {
   const today = todayInLondon(now);
   const parsed = DashboardFilterSchema.safeParse(input ?? { financialYear: defaultFinancialYear(today) });
   if (!parsed.success) {
@@ -126,53 +154,75 @@ export async function resolveDashboardFilter(
   const data = parsed.data;
   const viewer = ctx.viewer;
   if (!viewer) throw new ForbiddenError();
-  const controlled = viewer.role === 'COMMISSIONER';
   if (data.includeProvisional && !(viewer.role === 'ADMIN' || viewer.role === 'POLICY_OFFICER')) {
     throw new ForbiddenError(
       'Only policy officers and admins can include provisional figures: the Commissioner sees approved figures only.',
     );
   }
+  return {
+    financialYear: data.financialYear,
+    quarter: data.quarter,
+    today,
+    areaCode: data.areaCode,
+    priorityIssueCode: data.priorityIssueCode,
+    providerId: data.providerId,
+    statuses: data.includeProvisional ? PROVISIONAL_STATUSES : ['APPROVED'],
+    provisional: data.includeProvisional,
+    controlled: viewer.role === 'COMMISSIONER',
+  };
+}
 
-  const [periods, area, priorityIssue, provider] = await Promise.all([
-    ctx.db.reportingPeriod.findMany({
-      where: { financialYear: data.financialYear },
-      orderBy: { quarter: 'asc' },
-      select: { id: true, quarter: true, label: true, startDate: true, endDate: true, dueDate: true },
-    }),
-    data.areaCode ? ctx.db.area.findUnique({ where: { code: data.areaCode }, select: { id: true } }) : null,
-    data.priorityIssueCode
-      ? ctx.db.priorityIssue.findUnique({ where: { code: data.priorityIssueCode }, select: { id: true } })
-      : null,
-    data.providerId
-      ? ctx.db.organisation.findFirst({ where: { id: data.providerId, kind: 'PROVIDER' }, select: { id: true } })
-      : null,
-  ]);
+/**
+ * The filter's reference data as ONE json value (a column of whichever statement asks for it): the year's reporting
+ * periods in quarter order, each [id, quarter, label, start, end, due] (null when the calendar has no such year), and
+ * the ids of the area, priority issue and provider (a PROVIDER organisation) named, null when not named or not found.
+ */
+export function filterReferenceSql(plan: DashboardScope): Prisma.Sql {
+  return Prisma.sql`json_build_array(
+    (SELECT json_agg(json_build_array(rp.id, rp.quarter, rp.label, rp.start_date, rp.end_date, rp.due_date) ORDER BY rp.quarter)
+       FROM reporting_period rp WHERE rp.financial_year = ${plan.financialYear}::int),
+    ${plan.areaCode ? Prisma.sql`(SELECT a.id FROM area a WHERE a.code = ${plan.areaCode})` : Prisma.sql`NULL::uuid`},
+    ${plan.priorityIssueCode ? Prisma.sql`(SELECT p.id FROM priority_issue p WHERE p.code = ${plan.priorityIssueCode})` : Prisma.sql`NULL::uuid`},
+    ${plan.providerId ? Prisma.sql`(SELECT o.id FROM organisation o WHERE o.id = ${plan.providerId}::uuid AND o.kind = 'PROVIDER')` : Prisma.sql`NULL::uuid`}
+  )`;
+}
 
-  const yearLabel = financialYearLabel(data.financialYear);
-  if (periods.length === 0) {
+/** filterReferenceSql's value, as JSON gives it. */
+type FilterReference = [[string, number, string, string, string, string][] | null, string | null, string | null, string | null];
+
+/**
+ * The planned filter checked against its reference data (filterReferenceSql): BAD_USER_INPUT naming the field when the
+ * year is not in the calendar, a code or the provider does not exist, the quarter has not ended (or, for the whole
+ * year, no quarter has).
+ */
+export function resolvePlannedFilter(plan: PlannedDashboardFilter, reference: FilterReference): ResolvedDashboardFilter {
+  const [periods, areaId, priorityIssueId, providerId] = reference;
+  const yearLabel = financialYearLabel(plan.financialYear);
+  if (!periods || periods.length === 0) {
     throw new BadUserInputError(`There is no financial year ${yearLabel} in the reporting calendar`, field('financialYear'));
   }
-  if (data.areaCode && !area) throw new BadUserInputError(`${data.areaCode} is not an area`, field('areaCode'));
-  if (data.priorityIssueCode && !priorityIssue) {
-    throw new BadUserInputError(`${data.priorityIssueCode} is not a priority issue`, field('priorityIssueCode'));
+  if (plan.areaCode && !areaId) throw new BadUserInputError(`${plan.areaCode} is not an area`, field('areaCode'));
+  if (plan.priorityIssueCode && !priorityIssueId) {
+    throw new BadUserInputError(`${plan.priorityIssueCode} is not a priority issue`, field('priorityIssueCode'));
   }
-  if (data.providerId && !provider) throw new BadUserInputError('There is no such provider: choose a provider from the list', field('providerId'));
+  if (plan.providerId && !providerId) throw new BadUserInputError('There is no such provider: choose a provider from the list', field('providerId'));
 
-  const yearPeriods: DashboardPeriod[] = periods.map((period) => ({
-    id: period.id,
-    quarter: period.quarter,
-    label: period.label,
-    startDate: toIsoDate(period.startDate),
-    endDate: toIsoDate(period.endDate),
-    dueDate: toIsoDate(period.dueDate),
-    ended: toIsoDate(period.endDate) < today,
+  const today = plan.today;
+  const yearPeriods: DashboardPeriod[] = periods.map(([id, quarter, label, startDate, endDate, dueDate]) => ({
+    id,
+    quarter,
+    label,
+    startDate,
+    endDate,
+    dueDate,
+    ended: endDate < today,
   }));
 
   let chosen = yearPeriods;
-  if (data.quarter !== null) {
-    const period = yearPeriods.find((p) => p.quarter === data.quarter);
+  if (plan.quarter !== null) {
+    const period = yearPeriods.find((p) => p.quarter === plan.quarter);
     if (!period) {
-      throw new BadUserInputError(`There is no ${periodLabel(data.financialYear, data.quarter)} in the reporting calendar`, field('quarter'));
+      throw new BadUserInputError(`There is no ${periodLabel(plan.financialYear, plan.quarter)} in the reporting calendar`, field('quarter'));
     }
     if (!period.ended) {
       throw new BadUserInputError(`${period.label} has not ended yet: its figures are not in`, field('quarter'));
@@ -183,57 +233,190 @@ export async function resolveDashboardFilter(
   }
 
   // Year to date: up to the chosen quarter, or for the whole year up to the latest quarter that has ended.
-  const yearToDatePeriodIds = yearPeriods.filter((p) => (data.quarter === null ? p.ended : p.quarter <= data.quarter)).map((p) => p.id);
+  const yearToDatePeriodIds = yearPeriods.filter((p) => (plan.quarter === null ? p.ended : p.quarter <= plan.quarter)).map((p) => p.id);
   return {
-    financialYear: data.financialYear,
-    quarter: data.quarter,
-    label: data.quarter === null ? yearLabel : periodLabel(data.financialYear, data.quarter),
+    financialYear: plan.financialYear,
+    quarter: plan.quarter,
+    label: plan.quarter === null ? yearLabel : periodLabel(plan.financialYear, plan.quarter),
     periodIds: chosen.map((p) => p.id),
-    areaId: area?.id ?? null,
-    priorityIssueId: priorityIssue?.id ?? null,
-    providerId: provider?.id ?? null,
-    statuses: data.includeProvisional ? PROVISIONAL_STATUSES : ['APPROVED'],
-    provisional: data.includeProvisional,
-    controlled,
+    areaId,
+    priorityIssueId,
+    providerId,
+    statuses: plan.statuses,
+    provisional: plan.provisional,
+    controlled: plan.controlled,
     yearPeriods,
     yearToDatePeriodIds,
     startDate: chosen[0]!.startDate,
     endDate: chosen[chosen.length - 1]!.endDate,
     today,
-    areaCode: data.areaCode,
-    priorityIssueCode: data.priorityIssueCode,
+    areaCode: plan.areaCode,
+    priorityIssueCode: plan.priorityIssueCode,
   };
 }
+
+/**
+ * Checks the filter against the reporting calendar, the reference data and the caller; answers BAD_USER_INPUT
+ * naming the field (FORBIDDEN for provisional figures asked by the Commissioner). ONE statement, whatever the data
+ * (none when the filter is refused before). `input` absent: defaultFinancialYear, whole year.
+ * The dashboards' own root fields do not call it: queryDashboard asks for the reference data in their statement.
+ */
+export async function resolveDashboardFilter(
+  ctx: Context,
+  input: DashboardFilter | null | undefined,
+  now: Date = new Date(),
+): Promise<ResolvedDashboardFilter> {
+  const plan = planDashboardFilter(ctx, input, now);
+  const [row] = await ctx.db.$queryRaw<{ reference: FilterReference }[]>`SELECT ${filterReferenceSql(plan)} AS reference`;
+  return resolvePlannedFilter(plan, row!.reference);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One statement per dashboard
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A set of rows in a dashboard's statement: `sql` selects them (named columns, no ORDER BY) from the scope alone; they
+ * come back ordered by `orderBy` (on alias x, the rows) as ONE json value, each row an array of `columns` in order -
+ * one value for the client to decode instead of one per row and column. Money goes through as text (::text, exact),
+ * counts and sums of people as numbers, dates as ISO text.
+ */
+export interface RowSet<Column extends string = string> {
+  columns: readonly Column[];
+  sql: Prisma.Sql;
+  orderBy?: Prisma.Sql;
+}
+
+/** A dashboard's statement: its sets of rows, with common table expressions (`with`, no WITH keyword) they share. */
+export interface DashboardStatement<Sets extends Record<string, RowSet>> {
+  with?: Prisma.Sql;
+  sets: Sets;
+}
+
+export type DashboardRow<Column extends string> = Record<Column, string | number | null>;
+
+type ColumnOf<Set> = Set extends RowSet<infer Column> ? Column : never;
+export type DashboardRows<Sets extends Record<string, RowSet>> = { [Name in keyof Sets]: DashboardRow<ColumnOf<Sets[Name]>>[] };
+
+/** The SELECT list of a statement's sets (each one json value), and how to decode them. */
+function setsSql<Sets extends Record<string, RowSet>>(statement: DashboardStatement<Sets>): Prisma.Sql {
+  return Prisma.join(
+    Object.entries(statement.sets).map(([name, set]) => {
+      const columns = Prisma.join(set.columns.map((column) => Prisma.raw(`x."${column}"`)));
+      const orderBy = set.orderBy ? Prisma.sql` ORDER BY ${set.orderBy}` : Prisma.empty;
+      return Prisma.sql`(SELECT json_agg(json_build_array(${columns})${orderBy}) FROM (${set.sql}) x) AS ${Prisma.raw(`"${name}"`)}`;
+    }),
+  );
+}
+
+function withSql(statement: DashboardStatement<Record<string, RowSet>>): Prisma.Sql {
+  return statement.with ? Prisma.sql`WITH ${statement.with} ` : Prisma.empty;
+}
+
+function decodeSets<Sets extends Record<string, RowSet>>(statement: DashboardStatement<Sets>, row: Record<string, unknown>): DashboardRows<Sets> {
+  const decoded = {} as Record<string, DashboardRow<string>[]>;
+  for (const [name, set] of Object.entries(statement.sets)) {
+    decoded[name] = ((row[name] as unknown[][] | null) ?? []).map((values) => {
+      const out = {} as DashboardRow<string>;
+      for (let i = 0; i < set.columns.length; i += 1) out[set.columns[i]!] = values[i] as string | number | null;
+      return out;
+    });
+  }
+  return decoded as DashboardRows<Sets>;
+}
+
+/** A dashboard's rows for a filter already resolved (exports, the briefing pack): one statement. */
+export async function dashboardRows<Sets extends Record<string, RowSet>>(
+  ctx: Context,
+  statement: DashboardStatement<Sets>,
+): Promise<DashboardRows<Sets>> {
+  const [row] = await ctx.db.$queryRaw<Record<string, unknown>[]>`${withSql(statement)}SELECT ${setsSql(statement)}`;
+  return decodeSets(statement, row!);
+}
+
+/**
+ * A dashboard root field's work in ONE statement: the filter planned (shape, permission), then its reference data
+ * (filterReferenceSql) and the dashboard's rows (`build(scope)`) asked for together, then the filter resolved and
+ * checked exactly as resolveDashboardFilter does (a refused filter's rows are not used).
+ */
+export async function queryDashboard<Sets extends Record<string, RowSet>>(
+  ctx: Context,
+  input: DashboardFilter | null | undefined,
+  build: (scope: DashboardScope) => DashboardStatement<Sets>,
+): Promise<{ filter: ResolvedDashboardFilter; rows: DashboardRows<Sets> }> {
+  const plan = planDashboardFilter(ctx, input);
+  const statement = build(plan);
+  const [row] = await ctx.db.$queryRaw<Record<string, unknown>[]>`
+    ${withSql(statement)}SELECT ${filterReferenceSql(plan)} AS "__filter", ${setsSql(statement)}`;
+  const filter = resolvePlannedFilter(plan, row!.__filter as FilterReference);
+  return { filter, rows: decodeSets(statement, row!) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scope in SQL
+// ---------------------------------------------------------------------------------------------------------------
 
 /**
  * The services in scope, as a WHERE fragment on alias `s` (commissioned_service s): not PLANNED, not archived,
  * in the filter's area, priority issue and provider. It does NOT restrict dates: see serviceActiveInWindowSql.
  */
-export function servicesInScopeSql(filter: ResolvedDashboardFilter): Prisma.Sql {
+export function servicesInScopeSql(scope: DashboardScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [
     Prisma.sql`s.status IN ('ACTIVE', 'EXTENDED', 'ENDED')`,
     Prisma.sql`s.archived_at IS NULL`,
   ];
-  if (filter.areaId) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM service_area sa WHERE sa.service_id = s.id AND sa.area_id = ${filter.areaId}::uuid)`);
-  }
-  if (filter.priorityIssueId) {
+  if (scope.areaCode) {
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM service_priority_issue spi WHERE spi.service_id = s.id AND spi.priority_issue_id = ${filter.priorityIssueId}::uuid)`,
+      Prisma.sql`EXISTS (SELECT 1 FROM service_area scope_sa JOIN area scope_a ON scope_a.id = scope_sa.area_id
+                          WHERE scope_sa.service_id = s.id AND scope_a.code = ${scope.areaCode})`,
     );
   }
-  if (filter.providerId) parts.push(Prisma.sql`s.provider_id = ${filter.providerId}::uuid`);
+  if (scope.priorityIssueCode) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM service_priority_issue scope_spi JOIN priority_issue scope_pi ON scope_pi.id = scope_spi.priority_issue_id
+                          WHERE scope_spi.service_id = s.id AND scope_pi.code = ${scope.priorityIssueCode})`,
+    );
+  }
+  if (scope.providerId) parts.push(Prisma.sql`s.provider_id = ${scope.providerId}::uuid`);
   return Prisma.join(parts, ' AND ');
 }
 
-/** The service on alias `s` runs during the filter's window (year or quarter): start <= window end, end >= window start. */
-export function serviceActiveInWindowSql(filter: ResolvedDashboardFilter): Prisma.Sql {
-  return Prisma.sql`s.start_date <= ${filter.endDate}::date AND s.end_date >= ${filter.startDate}::date`;
+/** The reporting period on `alias` is one the filter selects: the year's 4, or its one quarter. */
+export function periodSelectedSql(scope: DashboardScope, alias: string): Prisma.Sql {
+  const p = Prisma.raw(alias);
+  return scope.quarter === null
+    ? Prisma.sql`${p}.financial_year = ${scope.financialYear}::int`
+    : Prisma.sql`${p}.financial_year = ${scope.financialYear}::int AND ${p}.quarter = ${scope.quarter}::int`;
+}
+
+/** The reporting period on `alias` is in the filter's year to date: up to its quarter, or (whole year) ended by today. */
+export function periodYearToDateSql(scope: DashboardScope, alias: string): Prisma.Sql {
+  const p = Prisma.raw(alias);
+  return scope.quarter === null
+    ? Prisma.sql`${p}.financial_year = ${scope.financialYear}::int AND ${p}.end_date < ${scope.today}::date`
+    : Prisma.sql`${p}.financial_year = ${scope.financialYear}::int AND ${p}.quarter <= ${scope.quarter}::int`;
+}
+
+/**
+ * The service on alias `s` runs during the filter's window (the selected periods: the year, or the quarter):
+ * start <= the window's end, end >= its start.
+ */
+export function serviceActiveInWindowSql(scope: DashboardScope): Prisma.Sql {
+  return Prisma.sql`s.start_date <= (SELECT max(w.end_date) FROM reporting_period w WHERE ${periodSelectedSql(scope, 'w')})
+    AND s.end_date >= (SELECT min(w.start_date) FROM reporting_period w WHERE ${periodSelectedSql(scope, 'w')})`;
 }
 
 /** The return statuses counted, for `pr.status = ANY(...)`: `pr.status::text = ANY(${statusesSql(filter)})`. */
-export function statusesSql(filter: ResolvedDashboardFilter): Prisma.Sql {
-  return Prisma.sql`ARRAY[${Prisma.join(filter.statuses)}]::text[]`;
+export function statusesSql(scope: Pick<DashboardScope, 'statuses'>): Prisma.Sql {
+  return Prisma.sql`ARRAY[${Prisma.join(scope.statuses)}]::text[]`;
+}
+
+/**
+ * The return on `alias` is counted (its status is one of the filter's). Compared as the enum, not as text, so that
+ * PostgreSQL estimates how many returns it keeps (most are approved) and plans the joins after it accordingly.
+ */
+export function returnCountedSql(scope: Pick<DashboardScope, 'statuses'>, alias = 'pr'): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(alias)}.status = ANY(ARRAY[${Prisma.join(scope.statuses)}]::"ReturnStatus"[])`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -256,6 +439,7 @@ export interface DashboardFilterEchoShape {
 export const DashboardFilterEchoRef = builder.objectRef<DashboardFilterEchoShape>('DashboardFilterEcho').implement({
   description: 'The filter a dashboard answered for, as resolved.',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     financialYear: t.exposeInt('financialYear'),
     quarter: t.exposeInt('quarter', { nullable: true }),
@@ -332,6 +516,7 @@ export const PeopleCountRef = builder.objectRef<PeopleCountShape>('PeopleCount')
     '0 stays 0, 1 to 7 is suppressed ("fewer than 8"), 8 or more is rounded to the nearest 5; in a table with a total, ' +
     'a part may also be hidden ("hidden") so that a suppressed one cannot be worked out.',
   authScopes: { authenticated: true },
+  runScopesOnType: true,
   fields: (t) => ({
     value: t.exposeInt('value', { nullable: true, description: 'null when suppressed or hidden.' }),
     display: t.exposeString('display', { description: 'In words for a page: "fewer than 8", "hidden", "15", "1,234".' }),
@@ -384,6 +569,7 @@ export const PercentageRef = builder.objectRef<PercentageShape>('Percentage').im
     'A whole percentage. Of people, for the Commissioner: hidden when based on fewer than 10 people or when 1 to 7 ' +
     'are in or outside the group, otherwise worked out from the rounded figures.',
   authScopes: { authenticated: true },
+  runScopesOnType: true,
   fields: (t) => ({
     value: t.exposeInt('value', { nullable: true, description: 'Whole percent 0-100; null when hidden or not applicable.' }),
     display: t.exposeString('display', { description: '"65%", or why there is none ("Hidden: fewer than 10 people").' }),
@@ -433,11 +619,26 @@ export function statistic(
 const POUNDS_GROUPED = /\B(?=(\d{3})+(?!\d))/g;
 
 /**
+ * `pounds` / `count` to the penny, halves away from zero, as "1234.50". An amount in whole pence (every amount of
+ * money: 2 decimal places at most) is divided in integer pence, exactly; anything finer by Decimal division.
+ */
+function exactShare(pounds: Prisma.Decimal, count: number): string {
+  if (pounds.decimalPlaces() <= 2 && Number.isSafeInteger(count) && count > 0) {
+    const total = BigInt(pounds.toFixed(2).replace('.', ''));
+    const divisor = BigInt(count);
+    const magnitude = ((total < 0n ? -total : total) * 2n + divisor) / (2n * divisor);
+    const text = magnitude.toString().padStart(3, '0');
+    return `${total < 0n && magnitude > 0n ? '-' : ''}${text.slice(0, -2)}.${text.slice(-2)}`;
+  }
+  return pounds.div(count).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
  * Money per person (per child supported, per improved outcome). `controlled`: controlCostPerPerson (hidden under 8
  * people; else divided by the ROUNDED count). Exact: amount / people to the penny, halves up. No people: no figure.
  */
 export function costPerPerson(amount: SqlNumber, people: SqlNumber, controlled: boolean): StatisticShape {
-  const pounds = new Prisma.Decimal((amount ?? 0).toString());
+  const pounds = Prisma.Decimal.isDecimal(amount) ? amount : new Prisma.Decimal((amount ?? 0).toString());
   const count = Number(wholeFrom(people));
   if (controlled) {
     const source = controlCostPerPerson(pounds.toFixed(2), count);
@@ -450,7 +651,7 @@ export function costPerPerson(amount: SqlNumber, people: SqlNumber, controlled: 
     };
   }
   if (count === 0) return { value: null, display: 'No people supported', hidden: false, exportValue: '', source: null };
-  const each = pounds.div(count).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP).toFixed(2);
+  const each = exactShare(pounds, count);
   const [whole, pence] = each.split('.');
   return { value: each, display: `£${whole!.replace(POUNDS_GROUPED, ',')}.${pence}`, hidden: false, exportValue: each, source: null };
 }
@@ -460,6 +661,7 @@ export const StatisticRef = builder.objectRef<StatisticShape>('Statistic').imple
     'A mean, median, waiting time or cost per person. For the Commissioner: hidden when fewer than 8 people are ' +
     'behind it; a cost per person uses the rounded number of people.',
   authScopes: { authenticated: true },
+  runScopesOnType: true,
   fields: (t) => ({
     value: t.exposeString('value', { nullable: true, description: 'Decimal text ("12.5", "1234.50"); null when hidden or none.' }),
     display: t.exposeString('display', { description: '"12.5", "£1,234.50", or "Hidden: fewer than 8 people".' }),

@@ -1,6 +1,6 @@
 // Dashboards for OPCC staff: outcome trends by domain, reach (new service users by age band, gender and ethnicity) and
-// value for money per service. Figures are added up in PostgreSQL (graphql/domain/dashboard-outcomes.ts: a fixed
-// number of statements whatever the number of services); people counts go through disclosure control CSA-SDC-1
+// value for money per service. Figures are added up in PostgreSQL (graphql/domain/dashboard-outcomes.ts: ONE
+// statement per dashboard whatever the number of services); people counts go through disclosure control CSA-SDC-1
 // for the Commissioner (graphql/domain/disclosure.ts, via the shapes of ./dashboard-filter.ts) and are exact for
 // officers and admins. Each answer echoes its filter and says in words what control was applied (`disclosure`).
 //
@@ -27,13 +27,19 @@ import type { Context } from '../context';
 import {
   IMPROVED_OUTCOME_DOMAIN,
   IMPROVED_OUTCOME_MEASURE,
+  outcomeFiguresWith,
   outcomeTargetRows,
+  outcomeTargetSet,
   outcomeTrendRows,
+  outcomeTrendSet,
   reachCellRows,
+  reachCellSet,
   reachOptionRows,
+  reachOptionSet,
   REACH_MEASURES,
   TREND_QUARTERS_BEFORE,
   valueForMoneyRows,
+  valueForMoneySet,
   type BreakdownOptionRow,
   type OutcomeTargetRow,
   type ReachCellRow,
@@ -52,10 +58,13 @@ import {
   PeopleCountRef,
   percentage,
   PercentageRef,
-  resolveDashboardFilter,
+  dashboardRows,
+  queryDashboard,
   StatisticRef,
   type DashboardFilter,
   type DashboardFilterEchoShape,
+  type DashboardRows,
+  type DashboardScope,
   type PeopleCountShape,
   type PercentageShape,
   type ResolvedDashboardFilter,
@@ -112,6 +121,7 @@ const OutcomeTargetRef = builder.objectRef<OutcomeTargetShape>('OutcomeTarget').
     `What the services in scope were asked to achieve in an outcome domain. ${TARGETS_NOTE} Targets are not ` +
     'figures about people and are not controlled.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     assessed: t.exposeInt('assessed', { nullable: true, description: 'Sum of the targets for people assessed; null when none.' }),
     improved: t.exposeInt('improved', { nullable: true, description: 'Sum of the targets for people improved; null when none.' }),
@@ -127,6 +137,7 @@ const OutcomeTargetRef = builder.objectRef<OutcomeTargetShape>('OutcomeTarget').
 const OutcomeFiguresRef = builder.objectRef<OutcomeFiguresShape>('OutcomeFigures').implement({
   description: 'People assessed and improved in one outcome domain over a quarter (or the selected periods).',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     label: t.exposeString('label', { description: '"2025/26 Q2", or the filter\'s label for the selection.' }),
     financialYear: t.exposeInt('financialYear'),
@@ -147,6 +158,7 @@ const OutcomeFiguresRef = builder.objectRef<OutcomeFiguresShape>('OutcomeFigures
 const OutcomeDomainRef = builder.objectRef<OutcomeDomainShape>('OutcomeDomainTrend').implement({
   description: 'An outcome domain: its figures per quarter of the trend and over the selection.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'COPE_EVERYDAY, FEEL_SAFER, ... (Measure.outcomeDomain).' }),
     label: t.exposeString('label', { description: 'e.g. "feel safer".' }),
@@ -164,6 +176,7 @@ const OutcomeDomainRef = builder.objectRef<OutcomeDomainShape>('OutcomeDomainTre
 const DashboardOutcomesRef = builder.objectRef<DashboardOutcomesShape>('DashboardOutcomes').implement({
   description: 'Outcome trends by domain, with targets.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (d) => d.filter }),
     domains: t.field({ type: [OutcomeDomainRef], description: 'The six outcome domains, in the return\'s order.', resolve: (d) => d.domains }),
@@ -206,8 +219,19 @@ export function percentImproved(improved: bigint, assessed: bigint, controlled: 
   return percentage(improved, assessed, controlled);
 }
 
+/** The outcomes dashboard's statement: the trend and the targets. */
+const outcomesStatement = (scope: DashboardScope) => ({
+  with: outcomeFiguresWith(scope),
+  sets: { trend: outcomeTrendSet(), targets: outcomeTargetSet(scope) },
+});
+
 export async function dashboardOutcomes(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardOutcomesShape> {
-  const [rows, targets] = await Promise.all([outcomeTrendRows(ctx.db, filter, filter.today), outcomeTargetRows(ctx.db, filter)]);
+  return shapeOutcomes(filter, await dashboardRows(ctx, outcomesStatement(filter)));
+}
+
+function shapeOutcomes(filter: ResolvedDashboardFilter, sets: DashboardRows<ReturnType<typeof outcomesStatement>['sets']>): DashboardOutcomesShape {
+  const rows = outcomeTrendRows(sets.trend);
+  const targets = outcomeTargetRows(sets.targets);
   const targetOf = new Map(targets.map((row) => [`${row.domain}|${row.financialYear}|${row.quarter}`, row]));
   const periods = new Map<string, { financialYear: number; quarter: number; label: string; selected: boolean }>();
   const figureOf = new Map<string, { assessed: bigint | null; improved: bigint | null; returns: bigint | null }>();
@@ -287,6 +311,7 @@ interface DashboardReachShape {
 const ReachRowRef = builder.objectRef<ReachRowShape>('ReachRow').implement({
   description: 'New service users in one group of a protected characteristic.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'The option code (GIRL_WOMAN, ASIAN, ...), or the published age band.' }),
     label: t.exposeString('label'),
@@ -299,6 +324,7 @@ const ReachTableRef = builder.objectRef<ReachTableShape>('ReachTable').implement
     'New service users by one protected characteristic, with their total. For the Commissioner each group and the ' +
     'total are controlled on their own (the total is worked out from the exact figures), so they may not sum.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     characteristic: t.exposeString('characteristic', { description: '"Age", "Gender" or "Ethnicity".' }),
     title: t.exposeString('title', { description: 'A caption for the table.' }),
@@ -313,6 +339,7 @@ const ReachTableRef = builder.objectRef<ReachTableShape>('ReachTable').implement
 const DashboardReachRef = builder.objectRef<DashboardReachShape>('DashboardReach').implement({
   description: 'New service users by age band, gender and ethnicity: one protected characteristic per table.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (d) => d.filter }),
     byAge: t.field({
@@ -358,8 +385,16 @@ function reachTable(
   };
 }
 
+/** The reach dashboard's statement: the breakdown cells and the options they use. */
+const reachStatement = (scope: DashboardScope) => ({ sets: { cells: reachCellSet(scope), options: reachOptionSet() } });
+
 export async function dashboardReach(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardReachShape> {
-  const [cells, options] = await Promise.all([reachCellRows(ctx.db, filter), reachOptionRows(ctx.db)]);
+  return shapeReach(filter, await dashboardRows(ctx, reachStatement(filter)));
+}
+
+function shapeReach(filter: ResolvedDashboardFilter, sets: DashboardRows<ReturnType<typeof reachStatement>['sets']>): DashboardReachShape {
+  const cells = reachCellRows(sets.cells);
+  const options = reachOptionRows(sets.options);
   const optionsOf = (breakdown: string): BreakdownOptionRow[] => options.filter((o) => o.breakdown === breakdown);
   const ageGender = cells.filter((cell) => cell.measure === REACH_MEASURES.ageGender);
   const ethnicity = cells.filter((cell) => cell.measure === REACH_MEASURES.ethnicity);
@@ -442,6 +477,7 @@ export const COST_BASIS_NOTE =
 const ValueForMoneyRowRef = builder.objectRef<ValueForMoneyRowShape>('ValueForMoneyRow').implement({
   description: "A service's cost per child supported and per improved outcome (or the total over the services in scope).",
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     serviceId: t.exposeID('serviceId', { nullable: true, description: 'null on the total row.' }),
     reference: t.exposeString('reference', { nullable: true, description: 'null on the total row.' }),
@@ -493,6 +529,7 @@ const ValueForMoneyRowRef = builder.objectRef<ValueForMoneyRowShape>('ValueForMo
 const DashboardValueForMoneyRef = builder.objectRef<DashboardValueForMoneyShape>('DashboardValueForMoney').implement({
   description: 'Cost per child supported and per improved outcome, per service in scope (by reference), with the total.',
   authScopes: STAFF,
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (d) => d.filter }),
     services: t.field({ type: [ValueForMoneyRowRef], description: 'Sorted by service reference.', resolve: (d) => d.services }),
@@ -529,8 +566,18 @@ function valueForMoneyRow(filter: ResolvedDashboardFilter, row: ValueForMoneyRow
   };
 }
 
+/** The value-for-money dashboard's statement: a row per service, then the total. */
+const valueForMoneyStatement = (scope: DashboardScope) => ({ sets: { rows: valueForMoneySet(scope) } });
+
 export async function dashboardValueForMoney(ctx: Context, filter: ResolvedDashboardFilter): Promise<DashboardValueForMoneyShape> {
-  const rows = await valueForMoneyRows(ctx.db, filter);
+  return shapeValueForMoney(filter, await dashboardRows(ctx, valueForMoneyStatement(filter)));
+}
+
+function shapeValueForMoney(
+  filter: ResolvedDashboardFilter,
+  sets: DashboardRows<ReturnType<typeof valueForMoneyStatement>['sets']>,
+): DashboardValueForMoneyShape {
+  const rows = valueForMoneyRows(sets.rows);
   const shaped = rows.map((row) => valueForMoneyRow(filter, row));
   const total = shaped.pop()!; // the SQL's last row is always the total
   const figures = [...shaped, total].flatMap((row) => [
@@ -554,8 +601,10 @@ builder.queryFields((t) => ({
       'quarters before them. OPCC staff only; controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) =>
-      dashboardOutcomes(ctx, await resolveDashboardFilter(ctx, args.filter as DashboardFilter | null | undefined)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, outcomesStatement);
+      return shapeOutcomes(filter, rows);
+    },
   }),
   dashboardReach: t.field({
     type: DashboardReachRef,
@@ -564,8 +613,10 @@ builder.queryFields((t) => ({
       'controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) =>
-      dashboardReach(ctx, await resolveDashboardFilter(ctx, args.filter as DashboardFilter | null | undefined)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, reachStatement);
+      return shapeReach(filter, rows);
+    },
   }),
   dashboardValueForMoney: t.field({
     type: DashboardValueForMoneyRef,
@@ -574,7 +625,9 @@ builder.queryFields((t) => ({
       'OPCC staff only; costs per person controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) =>
-      dashboardValueForMoney(ctx, await resolveDashboardFilter(ctx, args.filter as DashboardFilter | null | undefined)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, valueForMoneyStatement);
+      return shapeValueForMoney(filter, rows);
+    },
   }),
 }));

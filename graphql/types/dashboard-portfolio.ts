@@ -3,8 +3,10 @@
 // (graphql/types/dashboard-filter.ts) and answers the filter as resolved plus a `disclosure` note in words when
 // disclosure control (CSA-SDC-1) applied (the Commissioner).
 //
-// Every figure is aggregated in PostgreSQL: each dashboard is the filter's look-ups (1 to 4 statements) and ONE
-// raw SQL statement, whatever the number of services. Rows are only shaped in JavaScript, never added up.
+// Every figure is aggregated in PostgreSQL: each dashboard is ONE statement with the filter's reference data
+// (queryDashboard, graphql/types/dashboard-filter.ts), whatever the number of services. Rows are only shaped in
+// JavaScript, never added up. Return values are reached through return_value's unique index (return, measure, key)
+// per counted return, never by reading every value of the returns.
 //
 // Definitions (also in the field descriptions):
 // - In scope: servicesInScopeSql (not PLANNED, not archived; area, priority issue, provider).
@@ -23,17 +25,23 @@ import type { Context } from '../context';
 import {
   DashboardFilterEchoRef,
   DashboardFilterInput,
+  dashboardRows,
   disclosureNote,
   filterEcho,
   peopleCount,
   PeopleCountRef,
   percentage,
   PercentageRef,
-  resolveDashboardFilter,
+  periodSelectedSql,
+  periodYearToDateSql,
+  queryDashboard,
   serviceActiveInWindowSql,
   servicesInScopeSql,
-  statusesSql,
-  type DashboardFilter,
+  returnCountedSql,
+  type DashboardRows,
+  type RowSet,
+  type DashboardScope,
+  type DashboardStatement,
   type DashboardFilterEchoShape,
   type PeopleCountShape,
   type PercentageShape,
@@ -58,7 +66,7 @@ export const CONTRACTS_ENDING_MONTHS = 6;
  * it), with the return's status and first submission. Columns: period_id, quarter, label, due_date, status,
  * first_submitted, received, on_time, approved.
  */
-function expectedReturnsSql(filter: ResolvedDashboardFilter): Prisma.Sql {
+function expectedReturnsSql(scope: DashboardScope): Prisma.Sql {
   return Prisma.sql`
     SELECT p.id AS period_id, p.quarter, p.label, p.due_date,
            pr.status::text AS status,
@@ -69,43 +77,53 @@ function expectedReturnsSql(filter: ResolvedDashboardFilter): Prisma.Sql {
            (pr.status = 'APPROVED') AS approved
     FROM commissioned_service s
     JOIN reporting_period p
-      ON p.id = ANY(${uuids(filter.periodIds)})
-     AND p.end_date < ${filter.today}::date
+      ON ${periodSelectedSql(scope, 'p')}
+     AND p.end_date < ${scope.today}::date
      AND s.start_date <= p.end_date AND s.end_date >= p.start_date
-    LEFT JOIN performance_return pr ON pr.service_id = s.id AND pr.period_id = p.id
+    -- The return of each (service, quarter) by its unique key, not a scan of every return (OFFSET 0 keeps the lookup).
+    LEFT JOIN LATERAL (
+      SELECT pr.id, pr.status, pr.submitted_at FROM performance_return pr WHERE pr.service_id = s.id AND pr.period_id = p.id OFFSET 0
+    ) pr ON true
     LEFT JOIN LATERAL (
       SELECT min(v.created_at) AS first_submitted FROM return_version v WHERE v.return_id = pr.id AND v.status = 'SUBMITTED'
     ) fs ON true
-    WHERE ${servicesInScopeSql(filter)}`;
+    WHERE ${servicesInScopeSql(scope)}`;
 }
 
 /**
- * Per service in scope: what its counted returns (filter statuses) in `periodIds` delivered. Columns: service_id,
- * new_users, sessions. A measure's figure per return is its total row, else the sum of its one-dimensional rows.
+ * Per service in scope: what its counted returns (filter statuses) delivered in `periodIds` (absent: the filter's
+ * selected periods). Columns: service_id, new_users, sessions. A measure's figure per return is its total row, else
+ * the sum of its one-dimensional rows.
  */
-export function deliveredSql(filter: ResolvedDashboardFilter, periodIds: string[]): Prisma.Sql {
+export function deliveredSql(scope: DashboardScope, periodIds?: string[]): Prisma.Sql {
+  const periods = periodIds
+    ? Prisma.sql`pr.period_id = ANY(${uuids(periodIds)})`
+    : Prisma.sql`pr.period_id IN (SELECT p.id FROM reporting_period p WHERE ${periodSelectedSql(scope, 'p')})`;
+  // Per counted return, both measures' figures from its own rows of the two measures only: return_value's unique
+  // index (return, measure, key) finds them, the measures' ids looked up once. Returns with no row of either are left
+  // out, as services with no such row.
   return Prisma.sql`
-    SELECT x.service_id,
-           SUM(x.value) FILTER (WHERE x.code = 'NEW_USERS') AS new_users,
-           SUM(x.value) FILTER (WHERE x.code = 'SESSIONS_DELIVERED') AS sessions
-    FROM (
-      SELECT pr.service_id, m.code,
-             COALESCE(SUM(rv.numeric_value) FILTER (WHERE rv.breakdown_key = ''),
-                      SUM(rv.numeric_value) FILTER (WHERE rv.breakdown_key <> '' AND strpos(rv.breakdown_key, '|') = 0)) AS value
-      FROM performance_return pr
-      JOIN commissioned_service s ON s.id = pr.service_id
-      JOIN return_value rv ON rv.return_id = pr.id
-      JOIN measure m ON m.id = rv.measure_id AND m.code IN ('NEW_USERS', 'SESSIONS_DELIVERED')
-      WHERE pr.period_id = ANY(${uuids(periodIds)})
-        AND pr.status::text = ANY(${statusesSql(filter)})
-        AND ${servicesInScopeSql(filter)}
-      GROUP BY pr.id, pr.service_id, m.code
-    ) x
-    GROUP BY x.service_id`;
-}
-
-async function dashboardFilter(ctx: Context, input: DashboardFilter | null | undefined) {
-  return resolveDashboardFilter(ctx, input);
+    SELECT pr.service_id, SUM(v.new_users) AS new_users, SUM(v.sessions) AS sessions
+    FROM performance_return pr
+    JOIN commissioned_service s ON s.id = pr.service_id
+    CROSS JOIN (SELECT (SELECT id FROM measure WHERE code = 'NEW_USERS') AS new_users,
+                       (SELECT id FROM measure WHERE code = 'SESSIONS_DELIVERED') AS sessions) dm
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS n,
+             COALESCE(SUM(rv.numeric_value) FILTER (WHERE rv.measure_id = dm.new_users AND rv.breakdown_key = ''),
+                      SUM(rv.numeric_value) FILTER (WHERE rv.measure_id = dm.new_users AND rv.breakdown_key <> ''
+                                                      AND strpos(rv.breakdown_key, '|') = 0)) AS new_users,
+             COALESCE(SUM(rv.numeric_value) FILTER (WHERE rv.measure_id = dm.sessions AND rv.breakdown_key = ''),
+                      SUM(rv.numeric_value) FILTER (WHERE rv.measure_id = dm.sessions AND rv.breakdown_key <> ''
+                                                      AND strpos(rv.breakdown_key, '|') = 0)) AS sessions
+      FROM return_value rv
+      WHERE rv.return_id = pr.id AND rv.measure_id IN (dm.new_users, dm.sessions)
+    ) v
+    WHERE ${periods}
+      AND ${returnCountedSql(scope)}
+      AND ${servicesInScopeSql(scope)}
+      AND v.n > 0
+    GROUP BY pr.service_id`;
 }
 
 const FILTER_ARG = 'Absent: the financial year of the latest quarter that has ended, whole year, approved returns only.';
@@ -130,6 +148,7 @@ interface HeadlineShape {
 const HeadlineRef = builder.objectRef<HeadlineShape>('DashboardHeadline').implement({
   description: 'The portfolio at a glance.',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (h) => h.filter }),
     activeServices: t.exposeInt('activeServices', {
@@ -157,46 +176,64 @@ const HeadlineRef = builder.objectRef<HeadlineShape>('DashboardHeadline').implem
   }),
 });
 
-export async function headline(ctx: Context, filter: ResolvedDashboardFilter): Promise<HeadlineShape> {
-  const scope = servicesInScopeSql(filter);
-  const [row] = await ctx.db.$queryRaw<
-    { active: SqlNumber; investment: SqlNumber; children: SqlNumber; expected: SqlNumber; received: SqlNumber; on_time: SqlNumber }[]
-  >`
-    WITH expected AS (${expectedReturnsSql(filter)})
-    SELECT
-      (SELECT count(*) FROM commissioned_service s WHERE ${scope} AND ${serviceActiveInWindowSql(filter)}) AS active,
-      (SELECT COALESCE(SUM(f.amount), 0) FROM service_funding f JOIN commissioned_service s ON s.id = f.service_id
-        WHERE ${scope} AND f.financial_year = ${filter.financialYear}::smallint) AS investment,
-      (SELECT COALESCE(SUM(rv.numeric_value), 0)
-         FROM performance_return pr
-         JOIN commissioned_service s ON s.id = pr.service_id
-         JOIN return_value rv ON rv.return_id = pr.id AND rv.breakdown_key = ''
-         JOIN measure m ON m.id = rv.measure_id AND m.code = 'NEW_USERS'
-        WHERE ${scope}
-          AND pr.period_id = ANY(${uuids(filter.yearToDatePeriodIds)})
-          AND pr.status::text = ANY(${statusesSql(filter)})) AS children,
-      e.expected, e.received, e.on_time
-    FROM (
-      SELECT count(*) AS expected, count(*) FILTER (WHERE received) AS received, count(*) FILTER (WHERE on_time) AS on_time
-      FROM expected WHERE due_date < ${filter.today}::date
-    ) e`;
-  const children = peopleCount(row!.children, filter.controlled);
+const HEADLINE_COLUMNS = ['active', 'investment', 'children', 'expected', 'received', 'on_time'] as const;
+
+function headlineStatement(scope: DashboardScope): DashboardStatement<{ rows: RowSet<(typeof HEADLINE_COLUMNS)[number]> }> {
+  const inScope = servicesInScopeSql(scope);
+  return {
+    sets: {
+      rows: {
+        columns: HEADLINE_COLUMNS,
+        sql: Prisma.sql`
+          WITH expected AS (${expectedReturnsSql(scope)})
+          SELECT
+            (SELECT count(*) FROM commissioned_service s WHERE ${inScope} AND ${serviceActiveInWindowSql(scope)}) AS active,
+            (SELECT COALESCE(SUM(f.amount), 0) FROM service_funding f JOIN commissioned_service s ON s.id = f.service_id
+              WHERE ${inScope} AND f.financial_year = ${scope.financialYear}::smallint)::text AS investment,
+            -- The counted returns of each quarter by performance_return's (period, status) index, then each one's
+            -- NEW_USERS total by (return, measure, '') in return_value's unique index.
+            (SELECT COALESCE(SUM(rv.numeric_value), 0)
+               FROM reporting_period ytd
+               CROSS JOIN LATERAL (
+                 SELECT pr.id, pr.service_id FROM performance_return pr WHERE pr.period_id = ytd.id AND ${returnCountedSql(scope)} OFFSET 0
+               ) pr
+               JOIN commissioned_service s ON s.id = pr.service_id
+               JOIN return_value rv
+                 ON rv.return_id = pr.id AND rv.breakdown_key = '' AND rv.measure_id = (SELECT id FROM measure WHERE code = 'NEW_USERS')
+              WHERE ${periodYearToDateSql(scope, 'ytd')} AND ${inScope}) AS children,
+            e.expected, e.received, e.on_time
+          FROM (
+            SELECT count(*) AS expected, count(*) FILTER (WHERE received) AS received, count(*) FILTER (WHERE on_time) AS on_time
+            FROM expected WHERE due_date < ${scope.today}::date
+          ) e`,
+      },
+    },
+  };
+}
+
+function shapeHeadline(filter: ResolvedDashboardFilter, { rows }: DashboardRows<{ rows: RowSet<(typeof HEADLINE_COLUMNS)[number]> }>): HeadlineShape {
+  const row = rows[0]!;
+  const children = peopleCount(row.children, filter.controlled);
   const ytd = filter.yearPeriods.filter((p) => filter.yearToDatePeriodIds.includes(p.id));
   const first = ytd[0]!;
   const last = ytd[ytd.length - 1]!;
   const yearLabel = first.label.slice(0, 7);
   return {
     filter: filterEcho(filter),
-    activeServices: int(row!.active),
-    annualInvestment: money(row!.investment),
+    activeServices: int(row.active),
+    annualInvestment: money(row.investment),
     childrenSupportedYearToDate: children,
     yearToDateLabel: first === last ? first.label : `${yearLabel} Q${first.quarter} to Q${last.quarter}`,
-    returnsExpected: int(row!.expected),
-    returnsReceived: int(row!.received),
-    returnsOnTime: int(row!.on_time),
-    returnsOnTimePercentage: percentage(row!.on_time, row!.expected, false),
+    returnsExpected: int(row.expected),
+    returnsReceived: int(row.received),
+    returnsOnTime: int(row.on_time),
+    returnsOnTimePercentage: percentage(row.on_time, row.expected, false),
     disclosure: disclosureNote(filter, [children]),
   };
+}
+
+export async function headline(ctx: Context, filter: ResolvedDashboardFilter): Promise<HeadlineShape> {
+  return shapeHeadline(filter, await dashboardRows(ctx, headlineStatement(filter)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -229,6 +266,7 @@ interface CoverageShape {
 
 const CoverageServiceRef = builder.objectRef<CoverageServiceShape>('DashboardCoverageService').implement({
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     reference: t.exposeString('reference'),
@@ -240,6 +278,7 @@ const CoverageServiceRef = builder.objectRef<CoverageServiceShape>('DashboardCov
 
 const CoverageIssueRef = builder.objectRef<CoverageIssueShape>('DashboardCoverageIssue').implement({
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     code: t.exposeString('code'),
     title: t.exposeString('title'),
@@ -255,6 +294,7 @@ const CoverageIssueRef = builder.objectRef<CoverageIssueShape>('DashboardCoverag
 const CoverageRef = builder.objectRef<CoverageShape>('DashboardCoverage').implement({
   description: 'The priority issues (all of them, or the one filtered) with the services in scope running in the period.',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (c) => c.filter }),
     issues: t.field({ type: [CoverageIssueRef], resolve: (c) => c.issues }),
@@ -264,60 +304,81 @@ const CoverageRef = builder.objectRef<CoverageShape>('DashboardCoverage').implem
   }),
 });
 
-export async function coverage(ctx: Context, filter: ResolvedDashboardFilter): Promise<CoverageShape> {
-  const rows = await ctx.db.$queryRaw<
-    {
-      code: string;
-      issue_title: string;
-      service_id: string | null;
-      reference: string | null;
-      title: string | null;
-      provider_name: string | null;
-      investment: SqlNumber;
-      issue_investment: SqlNumber;
-      total_investment: SqlNumber;
-    }[]
-  >`
-    WITH svc AS (
-      SELECT s.id, s.reference, s.title, o.name AS provider_name,
-             COALESCE((SELECT SUM(f.amount) FROM service_funding f
-                        WHERE f.service_id = s.id AND f.financial_year = ${filter.financialYear}::smallint), 0) AS investment
-      FROM commissioned_service s JOIN organisation o ON o.id = s.provider_id
-      WHERE ${servicesInScopeSql(filter)} AND ${serviceActiveInWindowSql(filter)}
-    )
-    SELECT pi.code, pi.title AS issue_title, svc.id AS service_id, svc.reference, svc.title, svc.provider_name, svc.investment,
-           COALESCE(SUM(svc.investment) OVER (PARTITION BY pi.id), 0) AS issue_investment,
-           (SELECT COALESCE(SUM(investment), 0) FROM svc) AS total_investment
-    FROM priority_issue pi
-    LEFT JOIN service_priority_issue spi ON spi.priority_issue_id = pi.id AND spi.service_id IN (SELECT id FROM svc)
-    LEFT JOIN svc ON svc.id = spi.service_id
-    ${filter.priorityIssueId ? Prisma.sql`WHERE pi.id = ${filter.priorityIssueId}::uuid` : Prisma.empty}
-    ORDER BY pi.sort_order, pi.code, svc.reference`;
-  const issues: CoverageIssueShape[] = [];
-  for (const row of rows) {
-    let issue = issues[issues.length - 1];
-    if (!issue || issue.code !== row.code) {
-      issue = { code: row.code, title: row.issue_title, services: [], investment: money(row.issue_investment), gap: true };
-      issues.push(issue);
-    }
-    if (row.service_id) {
-      issue.gap = false;
-      issue.services.push({
-        id: row.service_id,
-        reference: row.reference!,
-        title: row.title!,
-        providerName: row.provider_name!,
-        investment: money(row.investment),
-      });
-    }
+function coverageStatement(scope: DashboardScope) {
+  const issue = scope.priorityIssueCode ? Prisma.sql`WHERE pi.code = ${scope.priorityIssueCode}` : Prisma.empty;
+  return {
+    // The services in scope running in the window, with their funding for the year.
+    with: Prisma.sql`svc AS (
+      SELECT s.id, s.reference, s.title, o.name AS provider_name, COALESCE(f.amount, 0) AS investment
+      FROM commissioned_service s
+      JOIN organisation o ON o.id = s.provider_id
+      LEFT JOIN (SELECT service_id, SUM(amount) AS amount FROM service_funding
+                  WHERE financial_year = ${scope.financialYear}::smallint GROUP BY service_id) f ON f.service_id = s.id
+      WHERE ${servicesInScopeSql(scope)} AND ${serviceActiveInWindowSql(scope)}
+    )`,
+    sets: {
+      /** Every priority issue (or the one filtered), with its services' funding. */
+      issues: {
+        columns: ['code', 'title', 'investment'] as const,
+        sql: Prisma.sql`
+          SELECT pi.code, pi.title, pi.sort_order, COALESCE(SUM(svc.investment), 0)::text AS investment
+          FROM priority_issue pi
+          LEFT JOIN (service_priority_issue spi JOIN svc ON svc.id = spi.service_id) ON spi.priority_issue_id = pi.id
+          ${issue}
+          GROUP BY pi.id`,
+        orderBy: Prisma.sql`x.sort_order, x.code`,
+      },
+      /** The services addressing each issue, by reference. */
+      services: {
+        columns: ['code', 'id', 'reference', 'title', 'provider_name', 'investment'] as const,
+        sql: Prisma.sql`
+          SELECT pi.code, pi.sort_order, svc.id, svc.reference, svc.title, svc.provider_name, svc.investment::text AS investment
+          FROM priority_issue pi
+          JOIN service_priority_issue spi ON spi.priority_issue_id = pi.id
+          JOIN svc ON svc.id = spi.service_id
+          ${issue}`,
+        orderBy: Prisma.sql`x.sort_order, x.code, x.reference`,
+      },
+      /** Each service once. */
+      total: {
+        columns: ['investment'] as const,
+        sql: Prisma.sql`SELECT COALESCE(SUM(investment), 0)::text AS investment FROM svc`,
+      },
+    },
+  } satisfies DashboardStatement<Record<string, RowSet>>;
+}
+
+function shapeCoverage(filter: ResolvedDashboardFilter, rows: DashboardRows<ReturnType<typeof coverageStatement>['sets']>): CoverageShape {
+  const issues: CoverageIssueShape[] = rows.issues.map((row) => ({
+    code: row.code as string,
+    title: row.title as string,
+    services: [],
+    investment: money(row.investment),
+    gap: true,
+  }));
+  const byCode = new Map(issues.map((issue) => [issue.code, issue]));
+  for (const row of rows.services) {
+    const issue = byCode.get(row.code as string)!;
+    issue.gap = false;
+    issue.services.push({
+      id: row.id as string,
+      reference: row.reference as string,
+      title: row.title as string,
+      providerName: row.provider_name as string,
+      investment: money(row.investment),
+    });
   }
   return {
     filter: filterEcho(filter),
     issues,
-    totalInvestment: money(rows[0]?.total_investment),
+    totalInvestment: money(rows.total[0]?.investment),
     gapCount: issues.filter((issue) => issue.gap).length,
     disclosure: disclosureNote(filter, []),
   };
+}
+
+export async function coverage(ctx: Context, filter: ResolvedDashboardFilter): Promise<CoverageShape> {
+  return shapeCoverage(filter, await dashboardRows(ctx, coverageStatement(filter)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -350,6 +411,7 @@ interface TimelinessShape {
 const TimelinessQuarterRef = builder.objectRef<TimelinessQuarterShape>('DashboardTimelinessQuarter').implement({
   description: 'Returns of one quarter. Returns are not people: exact for everyone.',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     periodId: t.exposeID('periodId'),
     quarter: t.exposeInt('quarter'),
@@ -371,6 +433,7 @@ const TimelinessQuarterRef = builder.objectRef<TimelinessQuarterShape>('Dashboar
 const TimelinessRef = builder.objectRef<TimelinessShape>('DashboardTimeliness').implement({
   description: 'Completeness and timeliness of returns per quarter that has ended (the filter\'s quarter, or the year\'s).',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (x) => x.filter }),
     quarters: t.field({ type: [TimelinessQuarterRef], resolve: (x) => x.quarters }),
@@ -378,14 +441,24 @@ const TimelinessRef = builder.objectRef<TimelinessShape>('DashboardTimeliness').
   }),
 });
 
-export async function timeliness(ctx: Context, filter: ResolvedDashboardFilter): Promise<TimelinessShape> {
-  const rows = await ctx.db.$queryRaw<
-    { period_id: string; expected: SqlNumber; received: SqlNumber; on_time: SqlNumber; approved: SqlNumber }[]
-  >`
-    WITH expected AS (${expectedReturnsSql(filter)})
-    SELECT period_id, count(*) AS expected, count(*) FILTER (WHERE received) AS received,
-           count(*) FILTER (WHERE on_time) AS on_time, count(*) FILTER (WHERE approved) AS approved
-    FROM expected GROUP BY period_id`;
+const TIMELINESS_COLUMNS = ['period_id', 'expected', 'received', 'on_time', 'approved'] as const;
+
+function timelinessStatement(scope: DashboardScope): DashboardStatement<{ rows: RowSet<(typeof TIMELINESS_COLUMNS)[number]> }> {
+  return {
+    sets: {
+      rows: {
+        columns: TIMELINESS_COLUMNS,
+        sql: Prisma.sql`
+          WITH expected AS (${expectedReturnsSql(scope)})
+          SELECT period_id, count(*) AS expected, count(*) FILTER (WHERE received) AS received,
+                 count(*) FILTER (WHERE on_time) AS on_time, count(*) FILTER (WHERE approved) AS approved
+          FROM expected GROUP BY period_id`,
+      },
+    },
+  };
+}
+
+function shapeTimeliness(filter: ResolvedDashboardFilter, { rows }: DashboardRows<{ rows: RowSet<(typeof TIMELINESS_COLUMNS)[number]> }>): TimelinessShape {
   const byPeriod = new Map(rows.map((row) => [row.period_id, row]));
   const quarters = filter.yearPeriods
     .filter((p) => filter.periodIds.includes(p.id) && p.ended)
@@ -415,6 +488,10 @@ export async function timeliness(ctx: Context, filter: ResolvedDashboardFilter):
   return { filter: filterEcho(filter), quarters, disclosure: disclosureNote(filter, []) };
 }
 
+export async function timeliness(ctx: Context, filter: ResolvedDashboardFilter): Promise<TimelinessShape> {
+  return shapeTimeliness(filter, await dashboardRows(ctx, timelinessStatement(filter)));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // 4. Contracts ending
 // ---------------------------------------------------------------------------------------------------------------
@@ -442,6 +519,7 @@ interface ContractsEndingShape {
 
 const EndingContractRef = builder.objectRef<EndingContractShape>('DashboardEndingContract').implement({
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     serviceId: t.exposeID('serviceId'),
     reference: t.exposeString('reference'),
@@ -460,6 +538,7 @@ const ContractsEndingRef = builder.objectRef<ContractsEndingShape>('DashboardCon
     'Services in scope (ACTIVE or EXTENDED) ending from today (England) to 6 months from today, soonest first. ' +
     'The filter\'s area, priority issue and provider apply; its year and quarter do not.',
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (x) => x.filter }),
     today: t.expose('today', { type: 'Date' }),
@@ -470,45 +549,58 @@ const ContractsEndingRef = builder.objectRef<ContractsEndingShape>('DashboardCon
   }),
 });
 
-export async function contractsEnding(ctx: Context, filter: ResolvedDashboardFilter): Promise<ContractsEndingShape> {
+const CONTRACTS_ENDING_COLUMNS = [
+  'id',
+  'reference',
+  'title',
+  'status',
+  'provider_name',
+  'end_date',
+  'annual_value',
+  'days_left',
+  'months_left',
+  'total',
+] as const;
+
+function contractsEndingStatement(scope: DashboardScope): DashboardStatement<{ rows: RowSet<(typeof CONTRACTS_ENDING_COLUMNS)[number]> }> {
+  const today = scope.today;
+  return {
+    sets: {
+      rows: {
+        columns: CONTRACTS_ENDING_COLUMNS,
+        sql: Prisma.sql`
+          SELECT s.id, s.reference, s.title, s.status::text AS status, o.name AS provider_name, s.end_date, s.annual_value::text AS annual_value,
+                 (s.end_date - ${today}::date) AS days_left,
+                 (EXTRACT(YEAR FROM age(s.end_date, ${today}::date)) * 12 + EXTRACT(MONTH FROM age(s.end_date, ${today}::date)))::int AS months_left,
+                 SUM(s.annual_value) OVER ()::text AS total
+          FROM commissioned_service s JOIN organisation o ON o.id = s.provider_id
+          WHERE ${servicesInScopeSql(scope)}
+            AND s.status IN ('ACTIVE', 'EXTENDED')
+            AND s.end_date >= ${today}::date
+            AND s.end_date <= (${today}::date + make_interval(months => ${CONTRACTS_ENDING_MONTHS}::int))::date`,
+        orderBy: Prisma.sql`x.end_date, x.reference`,
+      },
+    },
+  };
+}
+
+function shapeContractsEnding(
+  filter: ResolvedDashboardFilter,
+  { rows }: DashboardRows<{ rows: RowSet<(typeof CONTRACTS_ENDING_COLUMNS)[number]> }>,
+): ContractsEndingShape {
   const today = filter.today;
-  const rows = await ctx.db.$queryRaw<
-    {
-      id: string;
-      reference: string;
-      title: string;
-      status: string;
-      provider_name: string;
-      end_date: Date;
-      annual_value: SqlNumber;
-      days_left: SqlNumber;
-      months_left: SqlNumber;
-      until: Date;
-      total: SqlNumber;
-    }[]
-  >`
-    SELECT s.id, s.reference, s.title, s.status::text AS status, o.name AS provider_name, s.end_date, s.annual_value,
-           (s.end_date - ${today}::date) AS days_left,
-           (EXTRACT(YEAR FROM age(s.end_date, ${today}::date)) * 12 + EXTRACT(MONTH FROM age(s.end_date, ${today}::date)))::int AS months_left,
-           SUM(s.annual_value) OVER () AS total
-    FROM commissioned_service s JOIN organisation o ON o.id = s.provider_id
-    WHERE ${servicesInScopeSql(filter)}
-      AND s.status IN ('ACTIVE', 'EXTENDED')
-      AND s.end_date >= ${today}::date
-      AND s.end_date <= (${today}::date + make_interval(months => ${CONTRACTS_ENDING_MONTHS}::int))::date
-    ORDER BY s.end_date, s.reference`;
   const until = sixMonthsFrom(today);
   return {
     filter: filterEcho(filter),
     today: new Date(`${today}T00:00:00Z`),
     until: new Date(`${until}T00:00:00Z`),
     contracts: rows.map((row) => ({
-      serviceId: row.id,
-      reference: row.reference,
-      title: row.title,
-      status: row.status,
-      providerName: row.provider_name,
-      endDate: row.end_date,
+      serviceId: row.id as string,
+      reference: row.reference as string,
+      title: row.title as string,
+      status: row.status as string,
+      providerName: row.provider_name as string,
+      endDate: new Date(`${row.end_date as string}T00:00:00Z`),
       annualValue: money(row.annual_value),
       monthsLeft: int(row.months_left),
       daysLeft: int(row.days_left),
@@ -516,6 +608,10 @@ export async function contractsEnding(ctx: Context, filter: ResolvedDashboardFil
     totalAnnualValue: money(rows[0]?.total),
     disclosure: disclosureNote(filter, []),
   };
+}
+
+export async function contractsEnding(ctx: Context, filter: ResolvedDashboardFilter): Promise<ContractsEndingShape> {
+  return shapeContractsEnding(filter, await dashboardRows(ctx, contractsEndingStatement(filter)));
 }
 
 /** today + 6 calendar months, as PostgreSQL adds them (31 Aug + 6 months = 28/29 Feb). */
@@ -561,6 +657,7 @@ interface InitiativesShape {
 
 const InitiativeServiceRef = builder.objectRef<InitiativeServiceShape>('DashboardInitiativeService').implement({
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     serviceId: t.exposeID('serviceId'),
     reference: t.exposeString('reference'),
@@ -578,6 +675,7 @@ const InitiativeServiceRef = builder.objectRef<InitiativeServiceShape>('Dashboar
 
 const InitiativeRef = builder.objectRef<InitiativeShape>('DashboardInitiative').implement({
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -598,6 +696,7 @@ const InitiativesRef = builder.objectRef<InitiativesShape>('DashboardInitiatives
     'Each initiative (not archived) with the services in scope it funds in the year and what they delivered in the ' +
     "filter's period. A service funded by two initiatives shows its whole delivery under each.",
   authScopes: { opccStaff: true },
+  runScopesOnType: true,
   fields: (t) => ({
     filter: t.field({ type: DashboardFilterEchoRef, resolve: (x) => x.filter }),
     initiatives: t.field({ type: [InitiativeRef], resolve: (x) => x.initiatives }),
@@ -605,52 +704,63 @@ const InitiativesRef = builder.objectRef<InitiativesShape>('DashboardInitiatives
   }),
 });
 
-export async function initiatives(ctx: Context, filter: ResolvedDashboardFilter): Promise<InitiativesShape> {
-  const rows = await ctx.db.$queryRaw<
-    {
-      id: string;
-      name: string;
-      status: string;
-      service_id: string | null;
-      reference: string | null;
-      title: string | null;
-      provider_name: string | null;
-      amount: SqlNumber;
-      new_users: SqlNumber;
-      sessions: SqlNumber;
-      initiative_amount: SqlNumber;
-      initiative_new_users: SqlNumber;
-      initiative_sessions: SqlNumber;
-    }[]
-  >`
-    WITH delivered AS (${deliveredSql(filter, filter.periodIds)}),
-    funded AS (
-      SELECT f.initiative_id, s.id AS service_id, s.reference, s.title, o.name AS provider_name, SUM(f.amount) AS amount
-      FROM initiative_funding f
-      JOIN commissioned_service s ON s.id = f.service_id
-      JOIN organisation o ON o.id = s.provider_id
-      WHERE f.financial_year = ${filter.financialYear}::smallint AND ${servicesInScopeSql(filter)}
-      GROUP BY f.initiative_id, s.id, s.reference, s.title, o.name
-    )
-    SELECT i.id, i.name, i.status::text AS status, fu.service_id, fu.reference, fu.title, fu.provider_name, fu.amount,
-           COALESCE(d.new_users, 0) AS new_users, COALESCE(d.sessions, 0) AS sessions,
-           COALESCE(SUM(fu.amount) OVER w, 0) AS initiative_amount,
-           COALESCE(SUM(d.new_users) OVER w, 0) AS initiative_new_users,
-           COALESCE(SUM(d.sessions) OVER w, 0) AS initiative_sessions
-    FROM initiative i
-    LEFT JOIN funded fu ON fu.initiative_id = i.id
-    LEFT JOIN delivered d ON d.service_id = fu.service_id
-    WHERE i.archived_at IS NULL
-    WINDOW w AS (PARTITION BY i.id)
-    ORDER BY i.sort_order, i.name, fu.reference`;
+const INITIATIVES_COLUMNS = [
+  'id',
+  'name',
+  'status',
+  'service_id',
+  'reference',
+  'title',
+  'provider_name',
+  'amount',
+  'new_users',
+  'sessions',
+  'initiative_amount',
+  'initiative_new_users',
+  'initiative_sessions',
+] as const;
+
+function initiativesStatement(scope: DashboardScope): DashboardStatement<{ rows: RowSet<(typeof INITIATIVES_COLUMNS)[number]> }> {
+  return {
+    sets: {
+      rows: {
+        columns: INITIATIVES_COLUMNS,
+        sql: Prisma.sql`
+          WITH delivered AS (${deliveredSql(scope)}),
+          funded AS (
+            SELECT f.initiative_id, s.id AS service_id, s.reference, s.title, o.name AS provider_name, SUM(f.amount) AS amount
+            FROM initiative_funding f
+            JOIN commissioned_service s ON s.id = f.service_id
+            JOIN organisation o ON o.id = s.provider_id
+            WHERE f.financial_year = ${scope.financialYear}::smallint AND ${servicesInScopeSql(scope)}
+            GROUP BY f.initiative_id, s.id, s.reference, s.title, o.name
+          )
+          SELECT i.id, i.name, i.status::text AS status, i.sort_order, fu.service_id, fu.reference, fu.title, fu.provider_name,
+                 fu.amount::text AS amount,
+                 COALESCE(d.new_users, 0) AS new_users, COALESCE(d.sessions, 0) AS sessions,
+                 COALESCE(SUM(fu.amount) OVER w, 0)::text AS initiative_amount,
+                 COALESCE(SUM(d.new_users) OVER w, 0) AS initiative_new_users,
+                 COALESCE(SUM(d.sessions) OVER w, 0) AS initiative_sessions
+          FROM initiative i
+          LEFT JOIN funded fu ON fu.initiative_id = i.id
+          LEFT JOIN delivered d ON d.service_id = fu.service_id
+          WHERE i.archived_at IS NULL
+          WINDOW w AS (PARTITION BY i.id)`,
+        orderBy: Prisma.sql`x.sort_order, x.name, x.reference`,
+      },
+    },
+  };
+}
+
+function shapeInitiatives(filter: ResolvedDashboardFilter, { rows }: DashboardRows<{ rows: RowSet<(typeof INITIATIVES_COLUMNS)[number]> }>): InitiativesShape {
   const list: InitiativeShape[] = [];
   for (const row of rows) {
     let initiative = list[list.length - 1];
     if (!initiative || initiative.id !== row.id) {
       initiative = {
-        id: row.id,
-        name: row.name,
-        status: row.status,
+        id: row.id as string,
+        name: row.name as string,
+        status: row.status as string,
         funding: money(row.initiative_amount),
         services: [],
         newServiceUsers: peopleCount(row.initiative_new_users, filter.controlled),
@@ -660,10 +770,10 @@ export async function initiatives(ctx: Context, filter: ResolvedDashboardFilter)
     }
     if (row.service_id) {
       initiative.services.push({
-        serviceId: row.service_id,
-        reference: row.reference!,
-        title: row.title!,
-        providerName: row.provider_name!,
+        serviceId: row.service_id as string,
+        reference: row.reference as string,
+        title: row.title as string,
+        providerName: row.provider_name as string,
         funding: money(row.amount),
         newServiceUsers: peopleCount(row.new_users, filter.controlled),
         sessionsDelivered: int(row.sessions),
@@ -672,6 +782,10 @@ export async function initiatives(ctx: Context, filter: ResolvedDashboardFilter)
   }
   const figures = list.flatMap((i) => [i.newServiceUsers, ...i.services.map((s) => s.newServiceUsers)]);
   return { filter: filterEcho(filter), initiatives: list, disclosure: disclosureNote(filter, figures) };
+}
+
+export async function initiatives(ctx: Context, filter: ResolvedDashboardFilter): Promise<InitiativesShape> {
+  return shapeInitiatives(filter, await dashboardRows(ctx, initiativesStatement(filter)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -684,34 +798,49 @@ builder.queryFields((t) => ({
     description: 'The portfolio headline: services, investment, children supported year to date, returns on time.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => headline(ctx, await dashboardFilter(ctx, args.filter)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter, headlineStatement);
+      return shapeHeadline(filter, rows);
+    },
   }),
   dashboardCoverage: t.field({
     type: CoverageRef,
     description: 'The priority issues x the services addressing them, with investment; issues with no service are gaps.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => coverage(ctx, await dashboardFilter(ctx, args.filter)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter, coverageStatement);
+      return shapeCoverage(filter, rows);
+    },
   }),
   dashboardTimeliness: t.field({
     type: TimelinessRef,
     description: 'Returns expected, received, on time and approved, per quarter.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => timeliness(ctx, await dashboardFilter(ctx, args.filter)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter, timelinessStatement);
+      return shapeTimeliness(filter, rows);
+    },
   }),
   dashboardContractsEnding: t.field({
     type: ContractsEndingRef,
     description: 'Contracts ending in the next 6 months, soonest first.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => contractsEnding(ctx, await dashboardFilter(ctx, args.filter)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter, contractsEndingStatement);
+      return shapeContractsEnding(filter, rows);
+    },
   }),
   dashboardInitiatives: t.field({
     type: InitiativesRef,
     description: "Each initiative's funded services and what they delivered.",
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => initiatives(ctx, await dashboardFilter(ctx, args.filter)),
+    resolve: async (_root, args, ctx) => {
+      const { filter, rows } = await queryDashboard(ctx, args.filter, initiativesStatement);
+      return shapeInitiatives(filter, rows);
+    },
   }),
 }));

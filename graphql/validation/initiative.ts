@@ -3,13 +3,6 @@ import { z } from 'zod';
 import { expectedVersion, id, optionalText, text } from './common';
 
 export const INITIATIVE_STATUSES = ['PLANNED', 'ACTIVE', 'PAUSED', 'CLOSED'] as const;
-export const INITIATIVE_STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
-  PLANNED: 'Planned',
-  ACTIVE: 'Active',
-  PAUSED: 'Paused',
-  CLOSED: 'Closed',
-};
-
 const fields = {
   name: text('a name', 200),
   description: text('a description', 2000),

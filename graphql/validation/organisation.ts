@@ -5,15 +5,6 @@ import { optionalEmail, optionalPhone, optionalWebsite } from './people';
 
 export const ORGANISATION_TYPES = ['CHARITY', 'NHS', 'LOCAL_AUTHORITY', 'CIC', 'POLICE', 'OTHER'] as const;
 
-export const ORGANISATION_TYPE_LABELS: Record<(typeof ORGANISATION_TYPES)[number], string> = {
-  CHARITY: 'Charity',
-  NHS: 'NHS',
-  LOCAL_AUTHORITY: 'Local authority',
-  CIC: 'Community interest company',
-  POLICE: 'Police',
-  OTHER: 'Other',
-};
-
 export const ContactSchema = z.object({
   name: text("the contact's name", 200),
   jobTitle: optionalText('job title', 200),

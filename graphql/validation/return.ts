@@ -101,13 +101,6 @@ export const StartReturnSchema = z.object({
 });
 export type StartReturnInput = z.infer<typeof StartReturnSchema>;
 
-/** The reasons a provider may give for leaving a figure blank (a select on the form; the API takes any text). */
-export const BLANK_REASONS = [
-  'Not recorded in our case system',
-  'Not applicable to this service',
-  'Not available this quarter',
-] as const;
-
 /** The check answers page: the declaration, then submitReturn. */
 export const DeclarationFormSchema = z.object({
   returnId: id('the return'),

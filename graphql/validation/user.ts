@@ -6,13 +6,6 @@ import { requiredEmail } from './people';
 export const ROLES = ['ADMIN', 'POLICY_OFFICER', 'COMMISSIONER', 'PROVIDER'] as const;
 export type RoleName = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<RoleName, string> = {
-  ADMIN: 'Administrator',
-  POLICY_OFFICER: 'Policy officer',
-  COMMISSIONER: 'Commissioner',
-  PROVIDER: 'Provider',
-};
-
 const role = z.enum(ROLES, { error: 'Choose a role' });
 
 export const CreateUserSchema = z.object({

@@ -3,7 +3,6 @@
 // as the provider types, and likely identifiers in narrative text. Controlled by the section form.
 import type { ChangeEvent, ReactNode } from 'react';
 import { Details, ErrorMessage, InsetText, Radios, Select, Table, TextInput, Textarea, WarningText } from '~/components/ui';
-import { BLANK_REASONS } from '../../../graphql/validation/return';
 import type { CheckResult, IdentifierWarning, TargetData } from './checks';
 import type { Conflict } from './merge';
 import { cellsOf, commentId, formatFigure, isText, parseCell, reasonId, type Cell, type Fields, type FormMeasure } from './model';
@@ -25,6 +24,17 @@ export interface MeasureFieldProps {
   conflicts: Conflict[];
   onChoose: (field: string, choice: 'mine' | 'theirs') => void;
 }
+
+/**
+ * The reasons a provider may pick for leaving a figure blank (the API takes any text; a reason saved earlier that is
+ * not in the list is offered too). Here rather than from graphql/validation/return.ts, whose zod schemas would come
+ * with it into the browser.
+ */
+const BLANK_REASONS = [
+  'Not recorded in our case system',
+  'Not applicable to this service',
+  'Not available this quarter',
+] as const;
 
 const inputMode = (unit: string) => (unit === 'COUNT' || unit === 'DAYS' ? 'numeric' : 'decimal');
 

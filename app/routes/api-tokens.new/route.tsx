@@ -2,7 +2,7 @@
 // the token once (only its hash is kept) with an example request.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { CreateApiTokenMutation, NewApiTokenQuery } from './operations.server';
+import { CreateApiTokenMutation, NewApiTokenQuery, CreateApiTokenSchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -23,7 +23,6 @@ import { formatDate } from '~/components/format/dates';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { CreateApiTokenSchema } from '../../../graphql/validation/api-token';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Create an API token') }];
 

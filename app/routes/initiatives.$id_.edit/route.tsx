@@ -2,13 +2,13 @@
 // The folder is `initiatives.$id_.edit` so the page does not nest inside the initiative page's layout.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { EditInitiativeQuery, UpdateInitiativeMutation } from './operations.server';
+import { EditInitiativeQuery, UpdateInitiativeMutation, UpdateInitiativeSchema } from './operations.server';
 import { InitiativeForm, initiativeInput } from '../initiatives.new/form';
 import { BackLink, ErrorSummary, PageHeading, SummaryList, WarningText, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { INITIATIVE_STATUS_LABELS, UpdateInitiativeSchema } from '../../../graphql/validation/initiative';
+import { INITIATIVE_STATUS_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Change ${data.initiative.name}` : 'Change initiative') },

@@ -1,7 +1,7 @@
 // The initiative form, shared by /initiatives/new and /initiatives/$id/edit.
 import { Form, Link } from '@remix-run/react';
 import { Button, ButtonGroup, Radios, TextInput, Textarea, type FieldError } from '~/components/ui';
-import { INITIATIVE_STATUSES, INITIATIVE_STATUS_LABELS } from '../../../graphql/validation/initiative';
+import { INITIATIVE_STATUSES, INITIATIVE_STATUS_LABELS } from '~/components/format/labels';
 
 export type InitiativeValues = Partial<Record<'name' | 'description' | 'leadPartner' | 'status', string>>;
 

@@ -1,13 +1,12 @@
 // Officers add an initiative. The same zod schema checks the form here and the input in the API.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData } from '@remix-run/react';
-import { CreateInitiativeMutation } from './operations.server';
+import { CreateInitiativeMutation, CreateInitiativeSchema } from './operations.server';
 import { InitiativeForm, initiativeInput } from './form';
 import { BackLink, ErrorSummary, PageHeading, pageTitle, useErrorTitle } from '~/components/ui';
 import { fieldErrorsOf, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { CreateInitiativeSchema } from '../../../graphql/validation/initiative';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Add an initiative') }];
 

@@ -2,12 +2,11 @@
 // so in words; each links to its return (officers: its review page); "Mark all as read" (and one at a time).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { MarkNotificationsReadMutation, NotificationsQuery } from './operations.server';
+import { MarkNotificationsReadMutation, NotificationsQuery, MarkNotificationsReadSchema } from './operations.server';
 import { Button, ErrorSummary, NotificationBanner, PageHeading, Table, Tag, pageTitle, useErrorTitle } from '~/components/ui';
 import { validate } from '~/utils/forms.server';
 import { gql } from '~/utils/graphql.server';
 import { requireUser } from '~/utils/session.server';
-import { MarkNotificationsReadSchema } from '../../../graphql/validation/notification';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Notifications') }];
 

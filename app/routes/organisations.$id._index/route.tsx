@@ -6,8 +6,7 @@ import { OrganisationDetailQuery } from './operations.server';
 import { BackLink, Button, ButtonGroup, NotificationBanner, PageHeading, SummaryList, Table, Tag, pageTitle } from '~/components/ui';
 import { formatDate } from '~/components/format/dates';
 import { gql } from '~/utils/graphql.server';
-import { ORGANISATION_TYPE_LABELS } from '../../../graphql/validation/organisation';
-import { ROLE_LABELS } from '../../../graphql/validation/user';
+import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.organisation.name ?? 'Organisation') }];
 

@@ -59,3 +59,7 @@ export const UpdateOrganisationMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { UpdateOrganisationSchema } from '../../../graphql/validation/organisation';

@@ -2,13 +2,13 @@
 // says so, shows their values, keeps what this user typed, and nothing is overwritten until they save again.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { EditOrganisationQuery, UpdateOrganisationMutation } from './operations.server';
+import { EditOrganisationQuery, UpdateOrganisationMutation, UpdateOrganisationSchema } from './operations.server';
 import { OrganisationForm, organisationInput, toFormErrors, valuesOf, type FormValues } from '../organisations.new/form';
 import { BackLink, ErrorSummary, PageHeading, SummaryList, WarningText, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ORGANISATION_TYPE_LABELS, UpdateOrganisationSchema } from '../../../graphql/validation/organisation';
+import { ORGANISATION_TYPE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Change ${data.organisation.name}` : 'Change organisation') },

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { OrganisationsQuery } from './operations.server';
 import { Button, PageHeading, SummaryList, Table, pageTitle } from '~/components/ui';
+import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '~/components/format/labels';
 import { gql } from '~/utils/graphql.server';
 
 
@@ -13,20 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await gql(request, OrganisationsQuery));
 }
 
-const TYPE: Record<string, string> = {
-  CHARITY: 'Charity',
-  NHS: 'NHS',
-  LOCAL_AUTHORITY: 'Local authority',
-  CIC: 'Community interest company',
-  POLICE: 'Police',
-  OTHER: 'Other',
-};
-const ROLE: Record<string, string> = {
-  ADMIN: 'Administrator',
-  POLICY_OFFICER: 'Policy officer',
-  COMMISSIONER: 'Commissioner',
-  PROVIDER: 'Provider',
-};
+// Labels shared with every page (typed against the API's enums).
+const TYPE: Record<string, string> = ORGANISATION_TYPE_LABELS;
+const ROLE: Record<string, string> = ROLE_LABELS;
 
 export default function Organisations() {
   const { me, organisations } = useLoaderData<typeof loader>();

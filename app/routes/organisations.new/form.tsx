@@ -3,7 +3,7 @@
 // is ignored, so clearing a row removes that contact. "Add another contact" adds a row without JavaScript.
 import { Form, Link } from '@remix-run/react';
 import { Button, ButtonGroup, Checkboxes, Fieldset, Radios, TextInput, Textarea, type FieldError } from '~/components/ui';
-import { ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS } from '../../../graphql/validation/organisation';
+import { ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS } from '~/components/format/labels';
 
 export type FormValues = Record<string, string | string[]>;
 

@@ -2,13 +2,12 @@
 // input in the API; a name already used answers "There is already an organisation called ...".
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { CreateOrganisationMutation, NewOrganisationQuery } from './operations.server';
+import { CreateOrganisationMutation, NewOrganisationQuery, CreateOrganisationSchema } from './operations.server';
 import { OrganisationForm, organisationInput, toFormErrors, type FormValues } from './form';
 import { BackLink, ErrorSummary, PageHeading, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { CreateOrganisationSchema } from '../../../graphql/validation/organisation';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Add a provider') }];
 

@@ -2,7 +2,7 @@
 // else saved first, the page says so and shows their text, and nothing is overwritten.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { EditQuery, UpdateMutation } from './operations.server';
+import { EditQuery, UpdateMutation, UpdatePriorityIssueSchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -18,7 +18,6 @@ import {
 } from '~/components/ui';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { UpdatePriorityIssueSchema } from '../../../graphql/validation/reference';
 
 
 

@@ -57,3 +57,7 @@ export const ResolveReturnQueryMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { ReplyToReturnQuerySchema, ResolveReturnQuerySchema } from '../../../graphql/validation/return-review';

@@ -3,7 +3,7 @@
 // saw: if the provider replied meanwhile, the page says so and shows the reply first.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { QueryThreadQuery, ReplyToReturnQueryMutation, ResolveReturnQueryMutation } from './operations.server';
+import { QueryThreadQuery, ReplyToReturnQueryMutation, ResolveReturnQueryMutation, ReplyToReturnQuerySchema, ResolveReturnQuerySchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -21,7 +21,6 @@ import { formatDateTime } from '~/components/review/time';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireUser } from '~/utils/session.server';
-import { ReplyToReturnQuerySchema, ResolveReturnQuerySchema } from '../../../graphql/validation/return-review';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

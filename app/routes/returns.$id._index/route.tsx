@@ -3,7 +3,7 @@
 // upload, queries. Read-only once submitted or approved, or when locked.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ReturnOverviewQuery } from './operations.server';
+import { ReturnOverviewQuery, NoActivitySchema } from './operations.server';
 import { BackLink, Button, ErrorSummary, InsetText, NotificationBanner, PageHeading, SummaryList, pageTitle, useErrorTitle } from '~/components/ui';
 import { formatDate } from '~/components/format/dates';
 import { blockingMeasures, fromApiResults } from '~/components/return/checks';
@@ -23,7 +23,6 @@ import { TaskList } from '~/components/return/TaskList';
 import { validate } from '~/utils/forms.server';
 import { gql } from '~/utils/graphql.server';
 import { requireRole, requireUser } from '~/utils/session.server';
-import { NoActivitySchema } from '../../../graphql/validation/return';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

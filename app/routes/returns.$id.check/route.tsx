@@ -4,7 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { ReturnCheckAnswersQuery, SubmitMutation } from './operations.server';
+import { ReturnCheckAnswersQuery, SubmitMutation, DeclarationFormSchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -35,7 +35,6 @@ import { isOpenStatus } from '~/components/return/status';
 import { validate } from '~/utils/forms.server';
 import { gql } from '~/utils/graphql.server';
 import { requireRole, requireUser } from '~/utils/session.server';
-import { DeclarationFormSchema } from '../../../graphql/validation/return';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -51,3 +51,7 @@ export const ImportReturnCsvMutation = graphql(`
     }
   }
 `);
+
+// The file's reader and limits, for the action (through this server-only module: return-csv.ts imports the zod
+// schemas of graphql/validation/return.ts, which would bring zod into the page's browser JavaScript).
+export { decodeCsvBytes, MAX_CSV_BYTES, MAX_CSV_ROWS } from '../../../graphql/domain/return-csv';

@@ -13,7 +13,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ImportReturnCsvMutation, UploadReturnQuery } from './operations.server';
+import { decodeCsvBytes, ImportReturnCsvMutation, MAX_CSV_BYTES, MAX_CSV_ROWS, UploadReturnQuery } from './operations.server';
 import {
   BackLink,
   Button,
@@ -32,7 +32,6 @@ import { formatDate } from '~/components/format/dates';
 import { fieldErrorsOf } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { decodeCsvBytes, MAX_CSV_BYTES, MAX_CSV_ROWS } from '../../../graphql/domain/return-csv';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -56,7 +55,7 @@ const COLUMN_WORDS: Record<string, string> = {
   comment: 'comment',
 };
 const FIELD = 'csvFile';
-const MEGABYTES = MAX_CSV_BYTES / (1024 * 1024);
+const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
 interface Problem {
   row: number | null;
@@ -80,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ret,
     imported: imported !== null && /^\d+$/.test(imported) ? Number(imported) : null,
     changed: changed !== null && /^\d+$/.test(changed) ? Number(changed) : null,
+    // The limits the action enforces (return-csv.ts stays on the server: it imports zod schemas).
+    limits: { bytes: MAX_CSV_BYTES, rows: MAX_CSV_ROWS },
   });
 }
 
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail(`The selected file must be ${MEGABYTES} MB or smaller`, [], 413);
+    if (error instanceof MaxPartSizeExceededError) return fail(`The selected file must be ${megabytes(MAX_CSV_BYTES)} MB or smaller`, [], 413);
     throw error;
   }
   const file = form.get(FIELD);
@@ -136,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UploadReturnCsv() {
-  const { ret, imported, changed } = useLoaderData<typeof loader>();
+  const { ret, imported, changed, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   const problems = result?.problems ?? [];
@@ -202,7 +203,7 @@ export default function UploadReturnCsv() {
           not want to change.
         </li>
         <li>
-          Save the file as CSV UTF-8 (comma delimited). At most {MEGABYTES} MB and {MAX_CSV_ROWS.toLocaleString('en-GB')} rows.
+          Save the file as CSV UTF-8 (comma delimited). At most {megabytes(limits.bytes)} MB and {limits.rows.toLocaleString('en-GB')} rows.
         </li>
       </ul>
 

@@ -4,7 +4,7 @@
 // /exports/returns, which comes back here with exportError when the year is refused).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ReturnTasksQuery, StartReturnMutation } from './operations.server';
+import { ReturnTasksQuery, StartReturnMutation, StartReturnSchema } from './operations.server';
 import { Button, ButtonGroup, ErrorSummary, PageHeading, Select, Table, pageTitle, useErrorTitle } from '~/components/ui';
 import { financialYearLabel } from '../../../graphql/domain/periods';
 import { formatDate } from '~/components/format/dates';
@@ -12,7 +12,6 @@ import { ReturnStatusTag } from '~/components/return/status';
 import { validate } from '~/utils/forms.server';
 import { gql } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { StartReturnSchema } from '../../../graphql/validation/return';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Returns') }];
 

@@ -178,3 +178,8 @@ export const ReviewGrantLockExceptionMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { ReopenReturnSchema, ReturnForChangesSchema, ReviewReturnSchema } from '../../../graphql/validation/return';
+export { LockExceptionFormSchema, endOfDayInLondon } from '../../../graphql/validation/return-review';

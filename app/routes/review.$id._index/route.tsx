@@ -12,6 +12,11 @@ import {
   ReviewReopenMutation,
   ReviewReturnForChangesMutation,
   ReviewReturnQuery,
+  ReopenReturnSchema,
+  ReturnForChangesSchema,
+  ReviewReturnSchema,
+  LockExceptionFormSchema,
+  endOfDayInLondon,
 } from './operations.server';
 import {
   BackLink,
@@ -39,8 +44,6 @@ import { formatDateTime, lateness } from '~/components/review/time';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ReopenReturnSchema, ReturnForChangesSchema, ReviewReturnSchema } from '../../../graphql/validation/return';
-import { LockExceptionFormSchema, endOfDayInLondon } from '../../../graphql/validation/return-review';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Review: ${data.ret.service.reference}, ${data.ret.period.label}` : 'Review a return') },

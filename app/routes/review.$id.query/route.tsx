@@ -2,7 +2,7 @@
 // The provider's users are told in the portal; the thread continues on /queries/<id>.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { RaiseReturnQueryMutation, ReviewRaiseQueryPageQuery } from './operations.server';
+import { RaiseReturnQueryMutation, ReviewRaiseQueryPageQuery, RaiseReturnQuerySchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -20,7 +20,6 @@ import { fieldName } from '~/components/review/status';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { RaiseReturnQuerySchema } from '../../../graphql/validation/return-review';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Raise a query') }];
 

@@ -71,3 +71,7 @@ export const UpdateServiceMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { UpdateServiceSchema } from '../../../graphql/validation/service';

@@ -2,14 +2,13 @@
 // page shows what they changed, keeps everything this user typed, and nothing is overwritten.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { EditServiceQuery, UpdateServiceMutation } from './operations.server';
+import { EditServiceQuery, UpdateServiceMutation, UpdateServiceSchema } from './operations.server';
 import { serviceFormOptions } from '../services.new/options.server';
 import { inputFromForm, ServiceForm, type FormValues } from '../services.new/ServiceForm';
 import { BackLink, ErrorSummary, PageHeading, Table, WarningText, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { UpdateServiceSchema } from '../../../graphql/validation/service';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`Change ${data?.service.reference ?? 'service'}`) }];
 

@@ -1,14 +1,13 @@
 // Officers set one financial year's funding of a service, by source.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { FundingQuery, SetFundingMutation } from './operations.server';
-import { SOURCE_LABELS } from '../services._index/filters';
+import { FundingQuery, SetFundingMutation, SetServiceFundingSchema } from './operations.server';
+import { FUNDING_SOURCES, FUNDING_SOURCE_LABELS } from '~/components/format/labels';
 import { BackLink, Button, ErrorSummary, PageHeading, Select, TextInput, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
 import { financialYearLabel, financialYearOf, todayInLondon } from '../../../graphql/domain/periods';
-import { FUNDING_SOURCES, SetServiceFundingSchema } from '../../../graphql/validation/service';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`Funding – ${data?.service.reference ?? 'service'}`) }];
 
@@ -95,7 +94,7 @@ export default function ServiceFundingPage() {
           <TextInput
             key={source}
             id={source}
-            label={SOURCE_LABELS[source]}
+            label={FUNDING_SOURCE_LABELS[source]}
             hint={saved(source) ? `Saved: £${saved(source)}` : 'Nothing saved'}
             prefix="£"
             width="10"

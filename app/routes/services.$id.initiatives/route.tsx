@@ -1,13 +1,12 @@
 // Officers link initiatives to a service, unlink them, and set what the service gives each per financial year.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { LinkInitiativeMutation, ServiceInitiativesQuery, SetInitiativeFundingMutation, UnlinkInitiativeMutation } from './operations.server';
+import { LinkInitiativeMutation, ServiceInitiativesQuery, SetInitiativeFundingMutation, UnlinkInitiativeMutation, ServiceInitiativeSchema, SetInitiativeFundingSchema } from './operations.server';
 import { BackLink, Button, ErrorSummary, NotificationBanner, PageHeading, Select, Table, TextInput, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { formatMoney } from '~/components/format/dates';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ServiceInitiativeSchema, SetInitiativeFundingSchema } from '../../../graphql/validation/service';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`Initiatives – ${data?.service.reference ?? 'service'}`) }];
 

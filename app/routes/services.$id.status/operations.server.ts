@@ -48,3 +48,7 @@ export const EndMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { ActivateServiceSchema, EndServiceSchema, ExtendServiceSchema } from '../../../graphql/validation/service';

@@ -1,14 +1,13 @@
 // Officers activate a planned service, or extend or end an active one (with a reason).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ActivateMutation, EndMutation, ExtendMutation, ServiceStatusQuery } from './operations.server';
+import { ActivateMutation, EndMutation, ExtendMutation, ServiceStatusQuery, ActivateServiceSchema, EndServiceSchema, ExtendServiceSchema } from './operations.server';
 import { STATUS_LABELS } from '../services._index/filters';
 import { BackLink, Button, ErrorSummary, PageHeading, Radios, SummaryList, TextInput, Textarea, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { formatDate } from '~/components/format/dates';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ActivateServiceSchema, EndServiceSchema, ExtendServiceSchema } from '../../../graphql/validation/service';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`Change status – ${data?.service.reference ?? 'service'}`) }];
 

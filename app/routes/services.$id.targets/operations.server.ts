@@ -53,3 +53,7 @@ export const UpdateTargetsMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { UpdateServiceTargetsSchema } from '../../../graphql/validation/target';

@@ -3,7 +3,7 @@
 // and in the summary; what was typed is kept); everyone else who can see the service reads them.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { TargetsQuery, UpdateTargetsMutation } from './operations.server';
+import { TargetsQuery, UpdateTargetsMutation, UpdateServiceTargetsSchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -24,7 +24,6 @@ import { fieldErrorsOf, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole, requireUser } from '~/utils/session.server';
 import { financialYearLabel, financialYearOf, todayInLondon } from '../../../graphql/domain/periods';
-import { QUARTERS, UpdateServiceTargetsSchema } from '../../../graphql/validation/target';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Targets for ${financialYearLabel(data.year)} – ${data.service.reference}` : 'Targets') },
@@ -32,6 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const OFFICERS = ['ADMIN', 'POLICY_OFFICER'] as const;
 const COLUMNS = ['Annual', 'Q1', 'Q2', 'Q3', 'Q4'];
+/** One per column: 0 is the annual target, 1-4 the quarters (as UpdateServiceTargetsSchema takes them). */
+const QUARTERS = [0, 1, 2, 3, 4] as const;
 
 const UNIT_WORDS: Record<string, string> = {
   COUNT: 'A number',

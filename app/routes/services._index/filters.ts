@@ -1,16 +1,11 @@
 // The portfolio's filters live in the URL (a GET form), so a filtered view can be shared or bookmarked.
 // Used by the page and by the CSV download, which takes the same query string.
 import type { FundingSource, ServiceFilter, ServiceOrder, ServiceSortField, ServiceStatus } from '~/gql/graphql';
+import { FUNDING_SOURCE_LABELS } from '~/components/format/labels';
 
 export const STATUS_LABELS: Record<string, string> = { PLANNED: 'Planned', ACTIVE: 'Active', EXTENDED: 'Extended', ENDED: 'Ended' };
 export const RISK_LABELS: Record<string, string> = { GREEN: 'Green', AMBER: 'Amber', RED: 'Red' };
-export const SOURCE_LABELS: Record<string, string> = {
-  PCC_CORE_GRANT: 'PCC core grant',
-  MOJ_VICTIMS_GRANT: 'Ministry of Justice victims grant',
-  HOME_OFFICE: 'Home Office',
-  PARTNER_CONTRIBUTION: 'Partner contribution',
-  OTHER: 'Other',
-};
+export const SOURCE_LABELS: Record<string, string> = FUNDING_SOURCE_LABELS;
 const SORTS: Record<string, ServiceSortField> = {
   reference: 'REFERENCE',
   title: 'TITLE',

@@ -1,14 +1,13 @@
 // Officers add a commissioned service. The same zod schema as the API checks the form first.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { CreateServiceMutation } from './operations.server';
+import { CreateServiceMutation, CreateServiceSchema } from './operations.server';
 import { serviceFormOptions } from './options.server';
 import { inputFromForm, ServiceForm } from './ServiceForm';
 import { BackLink, ErrorSummary, PageHeading, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { CreateServiceSchema } from '../../../graphql/validation/service';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Add a service') }];
 

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Button, ErrorSummary, PageHeading, TextInput, pageTitle, useErrorTitle } from '~/components/ui';
-import { findPasswordLink, setPasswordWithLink } from '~/utils/password-reset.server';
-import { LINK_EXPIRED_MESSAGE } from '../../../graphql/validation/user';
+import { findPasswordLink, LINK_EXPIRED_MESSAGE, setPasswordWithLink } from '~/utils/password-reset.server';
 import { clientAddress } from '~/utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,8 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findPasswordLink(params.token);
   const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-  if (!user) return json({ valid: false as const, email: null }, { status: 410, headers });
-  return json({ valid: true as const, email: user.email }, { headers });
+  // The message comes with the data (also for a valid link: the action may find it used meanwhile), not from
+  // graphql/validation/user.ts, which would bring zod into the page's JavaScript.
+  const expiredMessage = LINK_EXPIRED_MESSAGE;
+  if (!user) return json({ valid: false as const, email: null, expiredMessage }, { status: 410, headers });
+  return json({ valid: true as const, email: user.email, expiredMessage }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SetPassword() {
-  const { valid, email } = useLoaderData<typeof loader>();
+  const { valid, email, expiredMessage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? [];
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
@@ -44,7 +46,7 @@ export default function SetPassword() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageHeading>This link has expired</PageHeading>
-          <p className="govuk-body">{LINK_EXPIRED_MESSAGE}</p>
+          <p className="govuk-body">{expiredMessage}</p>
           <p className="govuk-body">
             <Link className="govuk-link" to="/sign-in">
               Go to the sign-in page

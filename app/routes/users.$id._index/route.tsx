@@ -8,7 +8,7 @@ import { BackLink, Button, ErrorSummary, NotificationBanner, PageHeading, Summar
 import { formatDate } from '~/components/format/dates';
 import { gql } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ROLE_LABELS } from '../../../graphql/validation/user';
+import { ROLE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.user.name ?? 'User') }];
 

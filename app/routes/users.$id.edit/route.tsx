@@ -2,7 +2,7 @@
 // saved first, their values are shown and what this administrator chose is kept in the form.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { EditUserQuery, UpdateUserMutation } from './operations.server';
+import { EditUserQuery, UpdateUserMutation, UpdateUserSchema } from './operations.server';
 import {
   BackLink,
   Button,
@@ -20,7 +20,7 @@ import {
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ROLES, ROLE_LABELS, UpdateUserSchema } from '../../../graphql/validation/user';
+import { ROLES, ROLE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data ? `Change ${data.user.name}` : 'Change user') }];
 

@@ -5,7 +5,7 @@ import { UsersQuery } from './operations.server';
 import { Button, PageHeading, Select, Table, Tag, pageTitle } from '~/components/ui';
 import { gql } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { ROLE_LABELS } from '../../../graphql/validation/user';
+import { ROLE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Users') }];
 

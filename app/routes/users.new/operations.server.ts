@@ -37,3 +37,7 @@ export const CreateUserMutation = graphql(`
     }
   }
 `);
+
+// The zod schemas this page's action validates with, through this server-only module: a page importing
+// graphql/validation/* itself would bring zod (about 92 KB gzip) into its browser JavaScript.
+export { CreateUserSchema } from '../../../graphql/validation/user';

@@ -2,13 +2,13 @@
 // (valid for 24 hours, shown once: only its hash is kept).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CreateUserMutation, NewUserQuery } from './operations.server';
+import { CreateUserMutation, NewUserQuery, CreateUserSchema } from './operations.server';
 import { PasswordLinkDetails } from './PasswordLinkPanel';
 import { BackLink, Button, ButtonGroup, ErrorSummary, PageHeading, Panel, Radios, Select, TextInput, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
 import { fieldErrorsOf, formValues, validate } from '~/utils/forms.server';
 import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
-import { CreateUserSchema, ROLES, ROLE_LABELS } from '../../../graphql/validation/user';
+import { ROLES, ROLE_LABELS } from '~/components/format/labels';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Add a user') }];
 

@@ -1,0 +1,150 @@
+// Rendered pages kept in memory and answered again, for the same session, while nothing in the database changed.
+//
+// Only the read-only pages listed in CACHED_PATHS (the portfolio and the dashboards, the pages that cost the most to
+// build) are kept. Every request still has its session checked first (cookie, expiry, idle time, deactivated user,
+// archived organisation: session.server.ts, one statement), and that same statement reads PostgreSQL's current
+// snapshot (`pg_current_snapshot()`). A page is kept under
+//
+//   (that snapshot, the session, the London date, the full URL)
+//
+// and answered only to a request of the same session, for the same URL, on the same day, that sees the same
+// snapshot. Why it cannot be stale: a snapshot changes whenever any transaction that wrote anything ends
+// (committed or rolled back: its id leaves the in-progress list or moves xmax on), anywhere in the database, and
+// never takes an old value again. The page was built from reads made after its snapshot was taken; a later request
+// seeing the same snapshot proves that no write ended in between, so the database is exactly as the page read it.
+// (Reads made while a write ended would make the page newer than its key, never older; and its key is then dead.)
+// What else a page depends on is in the key: who (the session, so never another user's page), what (the URL with
+// its filters), when (the London date: the pages' "today", current year, ending contracts); the pages listed read
+// nothing else (no clock finer than the date, no other cookie or header). Requests whose session lookup wrote
+// (the idle clock, once a minute) are not cached. Only 200 answers without Set-Cookie or `no-store` are kept.
+//
+// Bounded: at most MAX_ENTRY_BYTES per page, maxBytes in all (least recently used first out); entries of older
+// snapshots are dropped as soon as a newer one is seen. Set PAGE_CACHE_MB=0 to turn it off.
+import { todayInLondon } from '../../graphql/domain/periods';
+import { dataVersionOf, getOptionalUser } from './session.server';
+
+/** Pages that only read, and depend only on the database, the signed-in user, the URL and the date. */
+export const CACHED_PATHS: ReadonlySet<string> = new Set([
+  '/services',
+  '/dashboards',
+  '/dashboards/contracts-ending',
+  '/dashboards/coverage',
+  '/dashboards/initiatives',
+  '/dashboards/outcomes',
+  '/dashboards/reach',
+  '/dashboards/timeliness',
+  '/dashboards/value-for-money',
+]);
+
+const MAX_ENTRY_BYTES = 1024 * 1024;
+
+export interface CachedPage {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+export type PageCacheLookup = { page: CachedPage } | { key: string } | null;
+
+export interface PageCache {
+  /**
+   * The page kept for this request (same session, URL, day and database snapshot); otherwise the key to keep its
+   * answer under; null when the request cannot be answered from the cache (not a GET of a listed page, not signed
+   * in, or its session lookup wrote).
+   */
+  lookup(request: Request): Promise<PageCacheLookup>;
+  /**
+   * Keeps the answer under `key` when it may be kept; answers the page to send (read from the response), or null
+   * when the response was left untouched (send it as it is).
+   */
+  store(key: string, response: Response): Promise<CachedPage | null>;
+  readonly stats: { hits: number; misses: number; entries: number; bytes: number };
+}
+
+/** xmax of a snapshot "xmin:xmax:xip,...": it only grows, and grows whenever a transaction ends. */
+function xmaxOf(snapshot: string): bigint {
+  const xmax = snapshot.split(':')[1];
+  return xmax && /^\d+$/.test(xmax) ? BigInt(xmax) : -1n;
+}
+
+const SEPARATOR = '\u0000';
+
+/** Whose request it is and the database snapshot its session lookup saw (null: signed out, or not cacheable). */
+export type RequestState = (request: Request) => Promise<{ sessionId: string; snapshot: string } | null>;
+
+const sessionState: RequestState = async (request) => {
+  const user = await getOptionalUser(request);
+  const snapshot = user ? await dataVersionOf(request) : null;
+  return user && snapshot ? { sessionId: user.sessionId, snapshot } : null;
+};
+
+export function createPageCache(
+  maxBytes: number,
+  options: { stateOf?: RequestState; today?: () => string } = {},
+): PageCache {
+  const stateOf = options.stateOf ?? sessionState;
+  const today = options.today ?? (() => todayInLondon());
+  const pages = new Map<string, CachedPage>(); // least recently used first
+  let bytes = 0;
+  let newest = -1n;
+  let hits = 0;
+  let misses = 0;
+
+  const remove = (key: string) => {
+    const page = pages.get(key);
+    if (!page) return;
+    pages.delete(key);
+    bytes -= page.body.byteLength;
+  };
+
+  return {
+    get stats() {
+      return { hits, misses, entries: pages.size, bytes };
+    },
+    async lookup(request) {
+      if (maxBytes <= 0 || request.method !== 'GET' || !CACHED_PATHS.has(new URL(request.url).pathname)) return null;
+      const state = await stateOf(request);
+      if (!state) return null;
+      // Pages of an older snapshot can never be answered again: drop them all when a newer one shows up.
+      const xmax = xmaxOf(state.snapshot);
+      if (xmax > newest) {
+        newest = xmax;
+        pages.clear();
+        bytes = 0;
+      }
+      const key = [state.snapshot, state.sessionId, today(), request.url].join(SEPARATOR);
+      const page = pages.get(key);
+      if (!page) {
+        misses += 1;
+        return { key };
+      }
+      hits += 1;
+      pages.delete(key);
+      pages.set(key, page);
+      return { page };
+    },
+    async store(key, response) {
+      if (response.status !== 200 || response.headers.has('set-cookie')) return null;
+      if (/no-store/i.test(response.headers.get('cache-control') ?? '')) return null;
+      const page: CachedPage = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers.entries()],
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+      const [snapshot = '', , day] = key.split(SEPARATOR);
+      // Not kept (still the right answer to this request): a newer snapshot was seen meanwhile (this one cannot come
+      // back), the day changed while it was rendered, or it is too big.
+      if (xmaxOf(snapshot) < newest || day !== today() || page.body.byteLength > MAX_ENTRY_BYTES) return page;
+      remove(key);
+      pages.set(key, page);
+      bytes += page.body.byteLength;
+      for (const oldest of pages.keys()) {
+        if (bytes <= maxBytes) break;
+        remove(oldest);
+      }
+      return page;
+    },
+  };
+}
