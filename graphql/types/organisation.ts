@@ -14,6 +14,7 @@ import {
 import { OrganisationKindEnum, OrganisationTypeEnum } from './enums';
 import { isUniqueViolation, isUuid, NameTakenError } from './people-errors';
 import { AreaRef } from './reference';
+import { isApiToken } from './user';
 
 builder.prismaObject('Organisation', {
   description: 'A commissioned provider, or the OPCC itself.',
@@ -42,10 +43,14 @@ builder.prismaObject('Organisation', {
     }),
     contacts: t.relation('contacts', { query: { orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] } }),
     users: t.relation('users', {
-      description: 'Everyone who can (or could) sign in for this organisation; see `active`.',
+      description: 'Everyone who can (or could) sign in for this organisation; see `active`. No one for an API token.',
       args: { includeDeactivated: t.arg.boolean({ required: false, defaultValue: true }) },
-      query: (args) => ({
-        where: args.includeDeactivated === false ? { deactivatedAt: null } : {},
+      query: (args, ctx) => ({
+        where: {
+          ...(args.includeDeactivated === false ? { deactivatedAt: null } : {}),
+          // People's accounts are not for API tokens (graphql/types/user.ts#isApiToken).
+          ...(isApiToken(ctx) ? { id: { in: [] } } : {}),
+        },
         orderBy: { name: 'asc' },
       }),
     }),

@@ -795,13 +795,22 @@ builder.mutationFields((t) => ({
 
   updateCommissionedService: t.prismaField({
     type: 'CommissionedService',
-    description: "Changes a service's details (not its status). A stale expectedVersion answers VersionConflict.",
+    description:
+      "Changes a service's details (not its status). A stale expectedVersion answers VersionConflict. Its provider can change only until its first return (the returns stay with their provider).",
     authScopes: { officer: true },
     args: { input: t.arg({ type: UpdateCommissionedServiceInput, required: true }) },
     errors: { types: [VersionConflictError, NotFoundError, ReferenceTakenError, InvalidTransitionError] },
     resolve: async (query, _root, args, ctx) => {
       const input = args.input as unknown as import('../validation/service').UpdateServiceInput;
-      await serviceForWrite(ctx, input.id, input.expectedVersion);
+      const existing = await serviceForWrite(ctx, input.id, input.expectedVersion);
+      // A service's returns are its provider's (they are visible through the service's provider): moving a service
+      // that has any to another provider would hand them over. A mistake can be corrected before the first return.
+      if (input.providerId !== existing.providerId && (await ctx.db.performanceReturn.count({ where: { serviceId: existing.id } })) > 0) {
+        throw new BadUserInputError(
+          `${existing.reference} already has returns from its provider, and they stay with that provider: its provider cannot change. End this service and commission a new one for the new provider`,
+          'input.providerId',
+        );
+      }
       const refs = await resolveReferences(ctx, input);
       await ensureReferenceFree(ctx, input.reference, input.id);
       const links = await ctx.db.commissionedService.findUniqueOrThrow({

@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../auth/tokens';
 import { builder } from '../builder';
-import { isOpccStaff } from '../context';
+import { isOpccStaff, type Context } from '../context';
 import type { Db } from '../db';
-import { BadUserInputError, NotAllowedError, NotFoundError, VersionConflictError } from '../errors';
+import { BadUserInputError, ForbiddenError, NotAllowedError, NotFoundError, VersionConflictError } from '../errors';
 import {
   CreateUserSchema,
   UpdateUserSchema,
@@ -16,6 +16,18 @@ import {
 } from '../validation/user';
 import { RoleEnum } from './enums';
 import { EmailTakenError, isUniqueViolation, isUuid } from './people-errors';
+
+/**
+ * The people of an organisation (their accounts: e-mail addresses, roles, sign-ins) are for people signed in to the
+ * portal, not for API tokens: a case-management system exchanges services, returns and queries; it has no use for the
+ * staff list, and a leaked token must not hand it out. `users` and `user` answer FORBIDDEN to a token;
+ * `Organisation.users` answers no one (as `CommissionedService.leadOfficer` answers null to providers).
+ */
+export const isApiToken = (ctx: Context) => ctx.viewer?.via === 'token';
+
+function requirePersonForPeople(ctx: Context) {
+  if (isApiToken(ctx)) throw new ForbiddenError('The people of an organisation are not available to API tokens: sign in to the portal.');
+}
 
 builder.prismaObject('User', {
   description: 'A person who signs in. Belongs to exactly one organisation.',
@@ -51,13 +63,14 @@ builder.queryFields((t) => ({
   users: t.prismaField({
     type: ['User'],
     description:
-      'Users, by name. OPCC staff see everyone; anyone else only the users of their own organisation. Deactivated users are left out unless asked for.',
+      'Users, by name. OPCC staff see everyone; anyone else only the users of their own organisation. Deactivated users are left out unless asked for. Not available to API tokens.',
     authScopes: { authenticated: true },
     args: {
       organisationId: t.arg.id({ required: false }),
       includeDeactivated: t.arg.boolean({ required: false }),
     },
     resolve: (query, _root, args, ctx) => {
+      requirePersonForPeople(ctx);
       const wanted = args.organisationId ? String(args.organisationId) : null;
       if (wanted && !isUuid(wanted)) return [];
       const own = isOpccStaff(ctx.viewer) ? null : ctx.viewer!.organisationId;
@@ -76,10 +89,11 @@ builder.queryFields((t) => ({
   user: t.prismaField({
     type: 'User',
     nullable: true,
-    description: 'One user; null when there is none or the caller may not see them.',
+    description: 'One user; null when there is none or the caller may not see them. Not available to API tokens.',
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
+      requirePersonForPeople(ctx);
       const id = String(args.id);
       if (!isUuid(id)) return null;
       return ctx.db.user.findFirst({
@@ -191,7 +205,14 @@ function conflict(name: string, current: number, edited: number) {
 async function findUserForChange(db: Db, id: string, expectedVersion: number) {
   const existing = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, version: true, deactivatedAt: true, organisation: { select: { name: true, archivedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      version: true,
+      deactivatedAt: true,
+      organisationId: true,
+      organisation: { select: { name: true, archivedAt: true } },
+    },
   });
   if (!existing) throw new NotFoundError('There is no such user.');
   if (existing.version !== expectedVersion) throw conflict(existing.name, existing.version, expectedVersion);
@@ -222,7 +243,7 @@ builder.mutationFields((t) => ({
 
   updateUser: t.prismaField({
     type: 'User',
-    description: "Changes a user's name, role or organisation.",
+    description: "Changes a user's name, role or organisation. A person moved to another organisation loses the notifications of the first.",
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateUserInputRef, required: true }) },
     errors: { types: [VersionConflictError, NotFoundError, NotAllowedError] },
@@ -238,6 +259,9 @@ builder.mutationFields((t) => ({
         data: { name: data.name, role: data.role, organisationId: data.organisationId, version: { increment: 1 } },
       });
       if (count === 0) throw conflict(existing.name, existing.version + 1, data.expectedVersion);
+      // A person moved to another organisation no longer reads the first one's notifications (about its returns and
+      // queries, quoting its figures): they are removed.
+      if (existing.organisationId !== data.organisationId) await ctx.db.notification.deleteMany({ where: { userId: data.id } });
       return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: data.id } });
     },
   }),
