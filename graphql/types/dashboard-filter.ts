@@ -352,6 +352,20 @@ export async function queryDashboard<Sets extends Record<string, RowSet>>(
   return { filter, rows: decodeSets(statement, row!) };
 }
 
+/**
+ * The resolver of a dashboard root field: queryDashboard with the field's statement, then the field's shape.
+ * Every dashboard root field uses it, so they all plan, check and answer their filter the same way.
+ */
+export function dashboardResolver<Sets extends Record<string, RowSet>, Shape>(
+  build: (scope: DashboardScope) => DashboardStatement<Sets>,
+  shape: (filter: ResolvedDashboardFilter, rows: DashboardRows<Sets>) => Shape,
+) {
+  return async (_root: unknown, args: { filter?: unknown }, ctx: Context): Promise<Shape> => {
+    const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, build);
+    return shape(filter, rows);
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The scope in SQL
 // ---------------------------------------------------------------------------------------------------------------

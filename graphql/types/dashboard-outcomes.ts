@@ -59,9 +59,8 @@ import {
   percentage,
   PercentageRef,
   dashboardRows,
-  queryDashboard,
+  dashboardResolver,
   StatisticRef,
-  type DashboardFilter,
   type DashboardFilterEchoShape,
   type DashboardRows,
   type DashboardScope,
@@ -601,10 +600,7 @@ builder.queryFields((t) => ({
       'quarters before them. OPCC staff only; controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, outcomesStatement);
-      return shapeOutcomes(filter, rows);
-    },
+    resolve: dashboardResolver(outcomesStatement, shapeOutcomes),
   }),
   dashboardReach: t.field({
     type: DashboardReachRef,
@@ -613,10 +609,7 @@ builder.queryFields((t) => ({
       'controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, reachStatement);
-      return shapeReach(filter, rows);
-    },
+    resolve: dashboardResolver(reachStatement, shapeReach),
   }),
   dashboardValueForMoney: t.field({
     type: DashboardValueForMoneyRef,
@@ -625,9 +618,6 @@ builder.queryFields((t) => ({
       'OPCC staff only; costs per person controlled for the Commissioner.',
     authScopes: STAFF,
     args: { filter: t.arg({ type: DashboardFilterInput, required: false }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter as DashboardFilter | null | undefined, valueForMoneyStatement);
-      return shapeValueForMoney(filter, rows);
-    },
+    resolve: dashboardResolver(valueForMoneyStatement, shapeValueForMoney),
   }),
 }));

@@ -34,7 +34,7 @@ import {
   PercentageRef,
   periodSelectedSql,
   periodYearToDateSql,
-  queryDashboard,
+  dashboardResolver,
   serviceActiveInWindowSql,
   servicesInScopeSql,
   returnCountedSql,
@@ -798,49 +798,34 @@ builder.queryFields((t) => ({
     description: 'The portfolio headline: services, investment, children supported year to date, returns on time.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter, headlineStatement);
-      return shapeHeadline(filter, rows);
-    },
+    resolve: dashboardResolver(headlineStatement, shapeHeadline),
   }),
   dashboardCoverage: t.field({
     type: CoverageRef,
     description: 'The priority issues x the services addressing them, with investment; issues with no service are gaps.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter, coverageStatement);
-      return shapeCoverage(filter, rows);
-    },
+    resolve: dashboardResolver(coverageStatement, shapeCoverage),
   }),
   dashboardTimeliness: t.field({
     type: TimelinessRef,
     description: 'Returns expected, received, on time and approved, per quarter.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter, timelinessStatement);
-      return shapeTimeliness(filter, rows);
-    },
+    resolve: dashboardResolver(timelinessStatement, shapeTimeliness),
   }),
   dashboardContractsEnding: t.field({
     type: ContractsEndingRef,
     description: 'Contracts ending in the next 6 months, soonest first.',
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter, contractsEndingStatement);
-      return shapeContractsEnding(filter, rows);
-    },
+    resolve: dashboardResolver(contractsEndingStatement, shapeContractsEnding),
   }),
   dashboardInitiatives: t.field({
     type: InitiativesRef,
     description: "Each initiative's funded services and what they delivered.",
     authScopes: { opccStaff: true },
     args: { filter: t.arg({ type: DashboardFilterInput, description: FILTER_ARG }) },
-    resolve: async (_root, args, ctx) => {
-      const { filter, rows } = await queryDashboard(ctx, args.filter, initiativesStatement);
-      return shapeInitiatives(filter, rows);
-    },
+    resolve: dashboardResolver(initiativesStatement, shapeInitiatives),
   }),
 }));
