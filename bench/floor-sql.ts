@@ -329,9 +329,9 @@ export const FLOOR_QUERIES: FloorQuery[] = [
       const total = rows[rows.length - 1]!;
       return first(
         same('services', v.services.length, rows.length - 1),
-        same('total.returns', v.total.returns, total.returns),
-        same('total.spend', v.total.spend ?? 0, total.spend ?? 0),
-        same('total.childrenSupported', v.total.childrenSupported.value, total.new_users),
+        // What the page shows (its document asks for nothing more): the cost used and the officer's exact counts.
+        same('total.costAmount', Number(v.total.costAmount ?? 0), Number(total.cost ?? 0)),
+        same('total.childrenSupported', Number(String(v.total.childrenSupported.display).replace(/,/g, '')), Number(total.new_users)),
       );
     },
   },

@@ -689,9 +689,9 @@ export type DashboardValueForMoneyPageQueryVariables = Exact<{
 }>;
 
 
-export type DashboardValueForMoneyPageQuery = { dashboardValueForMoney: { costBasisNote: string, disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, services: Array<{ serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } }>, total: { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } } } };
+export type DashboardValueForMoneyPageQuery = { dashboardValueForMoney: { costBasisNote: string, disclosure: string | null, filter: { label: string, provisional: boolean, provisionalNote: string | null, controlled: boolean, financialYear: number }, services: Array<{ serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { display: string }, improvedOutcomes: { display: string }, costPerChild: { display: string }, costPerImprovedOutcome: { display: string } }>, total: { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { display: string }, improvedOutcomes: { display: string }, costPerChild: { display: string }, costPerImprovedOutcome: { display: string } } } };
 
-export type ValueForMoneyRowFieldsFragment = { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, returns: number, spend: string | null, funding: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { value: number | null, display: string }, improvedOutcomes: { value: number | null, display: string }, costPerChild: { value: string | null, display: string, hidden: boolean }, costPerImprovedOutcome: { value: string | null, display: string, hidden: boolean } };
+export type ValueForMoneyRowFieldsFragment = { serviceId: string | null, reference: string | null, title: string | null, providerName: string | null, costBasis: ValueForMoneyCostBasis, costAmount: string | null, childrenSupported: { display: string }, improvedOutcomes: { display: string }, costPerChild: { display: string }, costPerImprovedOutcome: { display: string } };
 
 export type DashboardExportQueryVariables = Exact<{
   dashboard: DashboardName;
@@ -1589,28 +1589,19 @@ export const ValueForMoneyRowFieldsFragmentDoc = new TypedDocumentString(`
   reference
   title
   providerName
-  returns
-  spend
-  funding
   costBasis
   costAmount
   childrenSupported {
-    value
     display
   }
   improvedOutcomes {
-    value
     display
   }
   costPerChild {
-    value
     display
-    hidden
   }
   costPerImprovedOutcome {
-    value
     display
-    hidden
   }
 }
     `, {"fragmentName":"ValueForMoneyRowFields"}) as unknown as TypedDocumentString<ValueForMoneyRowFieldsFragment, unknown>;
@@ -2414,28 +2405,19 @@ fragment ValueForMoneyRowFields on ValueForMoneyRow {
   reference
   title
   providerName
-  returns
-  spend
-  funding
   costBasis
   costAmount
   childrenSupported {
-    value
     display
   }
   improvedOutcomes {
-    value
     display
   }
   costPerChild {
-    value
     display
-    hidden
   }
   costPerImprovedOutcome {
-    value
     display
-    hidden
   }
 }`) as unknown as TypedDocumentString<DashboardValueForMoneyPageQuery, DashboardValueForMoneyPageQueryVariables>;
 export const DashboardExportDocument = new TypedDocumentString(`

@@ -18,33 +18,25 @@ export const DashboardValueForMoneyQuery = graphql(`
     }
   }
 
+  # Only what the page shows: the loader's data is sent to the browser again for hydration.
   fragment ValueForMoneyRowFields on ValueForMoneyRow {
     serviceId
     reference
     title
     providerName
-    returns
-    spend
-    funding
     costBasis
     costAmount
     childrenSupported {
-      value
       display
     }
     improvedOutcomes {
-      value
       display
     }
     costPerChild {
-      value
       display
-      hidden
     }
     costPerImprovedOutcome {
-      value
       display
-      hidden
     }
   }
 `);
