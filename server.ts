@@ -13,6 +13,17 @@ import {
 import express from 'express';
 import pg from 'pg';
 import { EnvError, getEnv } from './app/utils/env.server';
+import { bufferedBody, formBodies } from './app/utils/form-body.server';
+import { RETRY_AFTER_SECONDS, serviceUnavailableBody, unavailablePage } from './app/utils/unavailable.server';
+import {
+  baseSecurityHeaders,
+  CROSS_SITE_MESSAGE,
+  crossSiteRefusal,
+  NON_HTML_CSP,
+  NONCE_HEADER,
+  newNonce,
+  pageCsp,
+} from './app/utils/security-headers.server';
 import { createPrismaClient } from './prisma/client';
 import { openDatabase, type DatabaseHandle } from './prisma/database';
 import { migrate, MigrationError } from './prisma/migrator';
@@ -59,6 +70,27 @@ interface CachedPage {
   body: Buffer;
 }
 
+/**
+ * Just before the headers go out (whoever wrote the response: Remix, the page cache, express.static, the 503 page):
+ * one Content-Security-Policy. A policy the response set itself (a page's, with its nonce; GraphiQL's) replaces the
+ * default `default-src 'none'`; HTML without one gets the pages' policy with this request's nonce. Responses that
+ * say nothing about caching are not kept by browsers or proxies (`no-store`: pages hold personal and commissioning
+ * data; the build's files and public/ set their own).
+ */
+function finishSecurityHeaders(res: express.Response, nonce: string, production: boolean) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: unknown[]) {
+    if (!this.headersSent) {
+      const current = this.getHeader('Content-Security-Policy');
+      const own = (Array.isArray(current) ? current : [String(current ?? '')]).filter((value) => value && value !== NON_HTML_CSP);
+      const html = /^text\/html/i.test(String(this.getHeader('Content-Type') ?? ''));
+      this.setHeader('Content-Security-Policy', own.at(-1) ?? (html ? pageCsp(nonce, { production }) : NON_HTML_CSP));
+      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store');
+    }
+    return (writeHead as (...a: unknown[]) => express.Response).apply(this, args);
+  } as typeof res.writeHead;
+}
+
 // The request and response conversions of @remix-run/express's createRequestHandler (not exported by it).
 function createRemixRequest(req: express.Request, res: express.Response): Request {
   const portOf = (host: string | undefined) => Number.parseInt(host?.split(':')[1] ?? '', 10);
@@ -76,7 +108,8 @@ function createRemixRequest(req: express.Request, res: express.Response): Reques
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
+    // A multipart body formBodies already read and checked, or the stream.
+    init.body = bufferedBody(req) ?? createReadableStreamFromReadable(req);
     init.duplex = 'half';
   }
   // Abort loaders and actions when the response can no longer be written (`close` without `finish`).
@@ -105,17 +138,26 @@ function sendCachedPage(res: express.Response, page: CachedPage) {
  * Remix behind express (as @remix-run/express's createRequestHandler), with the build's cache of rendered pages
  * (app/utils/page-cache.server.ts, exported by app/entry.server.tsx) in front of it.
  */
-function remixHandler(build: ServerBuild, mode: 'production' | 'development'): express.RequestHandler {
+function remixHandler(build: ServerBuild, mode: 'production' | 'development', monitor: DatabaseMonitor, opccName: string): express.RequestHandler {
   const handleRequest = createRequestHandler(build, mode);
   const exported = (build.entry.module as { pageCache?: () => PageCacheApi }).pageCache;
   const cache = exported ? exported() : null;
   return async (req, res, next) => {
     try {
       const request = createRemixRequest(req, res);
-      // A failed lookup (the database down) is left to Remix: its loaders meet the same failure and show the 500 page.
+      // A failed lookup (the database down) is left to Remix: its loaders meet the same failure and show the 503 page.
       const cached = cache ? await cache.lookup(request).catch(() => null) : null;
       if (cached && 'page' in cached) return sendCachedPage(res, cached.page);
       const response = await handleRequest(request);
+      // The database unreachable: the app answered 503 (app/utils/unavailable.server.ts); a 500 from code that does not
+      // know about it (sign-in, ...) is the same 503 when the database is down right now.
+      if (response.status === 503) {
+        monitor.reportDown();
+        if (!response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      } else if (response.status === 500 && !(await monitor.check())) {
+        await response.body?.cancel().catch(() => {});
+        return sendUnavailable(req, res, opccName);
+      }
       const page = cached ? await cache!.store(cached.key, response) : null;
       if (page) return sendCachedPage(res, page);
       await sendRemixResponse(res, response);
@@ -126,19 +168,95 @@ function remixHandler(build: ServerBuild, mode: 'production' | 'development'): e
   };
 }
 
-function healthCheck(pool: pg.Pool): express.RequestHandler {
+function healthCheck(pool: pg.Pool, monitor: DatabaseMonitor): express.RequestHandler {
   return async (_req, res) => {
     res.set('Cache-Control', 'no-store');
-    try {
-      await Promise.race([
-        pool.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
-      ]);
-      res.status(200).json({ status: 'ok', database: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    const ok = await selectOne(pool);
+    monitor.report(ok);
+    if (ok) res.status(200).json({ status: 'ok', database: 'ok' });
+    else res.status(503).json({ status: 'unavailable', database: 'unreachable' });
   };
+}
+
+/** `SELECT 1` within 2 seconds. */
+async function selectOne(pool: pg.Pool): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      pool.query('SELECT 1'),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2_000))),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether the database answers, as far as this server knows: every /healthz and every failure the app meets (a 503,
+ * or a 500 while a probe fails) keep it current; nothing runs while all is well. Once it is down, pages and the API
+ * answer 503 at once without waiting on the database, a probe runs every second, and the server recovers by itself:
+ * the first successful probe lets requests through again (its pools open new connections; graphql/db.ts).
+ */
+interface DatabaseMonitor {
+  available(): boolean;
+  /** Probes now (one probe at a time), and answers whether the database answered. */
+  check(): Promise<boolean>;
+  report(ok: boolean): void;
+  reportDown(): void;
+  stop(): void;
+}
+
+function databaseMonitor(pool: pg.Pool): DatabaseMonitor {
+  let up = true;
+  let probing: Promise<boolean> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (stopped || up) return;
+    timer = setTimeout(() => void monitor.check(), 1_000);
+    timer.unref();
+  };
+  const monitor: DatabaseMonitor = {
+    available: () => up,
+    check() {
+      probing ??= selectOne(pool).then((ok) => {
+        probing = null;
+        monitor.report(ok);
+        return ok;
+      });
+      return probing;
+    },
+    report(ok) {
+      if (ok !== up) {
+        const msg = ok ? 'database reachable again' : 'database unreachable: answering 503 until it returns';
+        console.error(JSON.stringify({ time: new Date().toISOString(), level: ok ? 'info' : 'warn', msg }));
+      }
+      up = ok;
+      schedule();
+    },
+    reportDown() {
+      if (up) void monitor.check();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+  return monitor;
+}
+
+/** The 503 without Remix: JSON for the API, the friendly page for everything else. */
+function sendUnavailable(req: express.Request, res: express.Response, opccName: string) {
+  res.status(503).set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' });
+  if (req.path === '/graphql' && !(req.headers.accept ?? '').includes('text/html')) {
+    res.type('application/json').send(serviceUnavailableBody());
+  } else {
+    res.type('text/html').send(unavailablePage(opccName));
+  }
 }
 
 async function main() {
@@ -154,45 +272,46 @@ async function main() {
   app.disable('x-powered-by');
   if (env.TRUST_PROXY) app.set('trust proxy', true);
 
-  // What the app may know about the connection, set here and never taken from the client.
+  // What the app may know about the connection, set here and never taken from the client: the request id, the
+  // client's address and this response's CSP nonce (app/utils/security-headers.server.ts).
+  const production = env.NODE_ENV === 'production';
+  const securityHeaders = baseSecurityHeaders({ production });
   app.use((req, res, next) => {
     const requestId = randomUUID();
+    const nonce = newNonce();
     req.headers['x-request-id'] = requestId;
     req.headers['x-portal-remote-address'] = req.socket.remoteAddress ?? 'unknown';
-    res.set({
-      'X-Request-Id': requestId,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'same-origin',
-      'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    });
-    if (env.NODE_ENV === 'production') res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    req.headers[NONCE_HEADER] = nonce;
+    res.set({ 'X-Request-Id': requestId, ...securityHeaders });
+    finishSecurityHeaders(res, nonce, production);
     next();
   });
 
-  // Forms and API calls from another site are refused: a browser always sends Origin on cross-site POSTs.
+  // Forms and API calls from another site are refused before anything reads them (crossSiteRefusal: Origin,
+  // Sec-Fetch-Site). Safe methods pass: GET never changes anything in the portal.
   app.use((req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let host: string | undefined;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        host = undefined;
-      }
-      if (host !== req.headers.host) {
-        res.status(403).type('text/plain').send('Requests from other sites are not accepted.');
-        return;
-      }
+    const refusal = crossSiteRefusal({
+      method: req.method,
+      origin: req.headers.origin,
+      host: req.headers.host,
+      forwardedHost: env.TRUST_PROXY ? req.get('X-Forwarded-Host')?.split(',')[0]?.trim() : undefined,
+      secFetchSite: req.get('Sec-Fetch-Site'),
+    });
+    if (refusal) {
+      res.status(403).type('text/plain').send(CROSS_SITE_MESSAGE);
+      return;
     }
     next();
   });
 
+  // A POST to a page must be a form (415 otherwise); a multipart body is read and checked here (400 when broken), so
+  // no action meets a body it cannot parse (app/utils/form-body.server.ts).
+  app.use(formBodies());
+
   const healthPool = new pg.Pool({ connectionString: database.url, max: 2, connectionTimeoutMillis: 2_000 });
   healthPool.on('error', () => {});
-  app.get('/healthz', healthCheck(healthPool));
+  const monitor = databaseMonitor(healthPool);
+  app.get('/healthz', healthCheck(healthPool, monitor));
 
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   // Files in public/ by their first path segment (styles/, favicon.svg, ...), so a page's request does not cost a
@@ -200,7 +319,16 @@ async function main() {
   const publicEntries = new Set(existsSync('public') ? readdirSync('public') : []);
   const publicFiles = express.static('public', { maxAge: '1h' });
   app.use((req, res, next) => (publicEntries.has(firstSegment(req.path)) ? publicFiles(req, res, next) : next()));
-  app.all('*', remixHandler(build, env.NODE_ENV === 'production' ? 'production' : 'development'));
+  // The database known to be down: answer 503 at once (the monitor lets requests through again when it returns).
+  app.use((req, res, next) => (monitor.available() ? next() : sendUnavailable(req, res, env.OPCC_NAME)));
+  app.all('*', remixHandler(build, env.NODE_ENV === 'production' ? 'production' : 'development', monitor, env.OPCC_NAME));
+  // An error outside Remix's own handling: never express's page (it shows the stack outside production).
+  app.use(async (error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (!(await monitor.check())) return sendUnavailable(req, res, env.OPCC_NAME);
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'request failed', error: String(error) }));
+    res.status(500).type('text/plain').send('Sorry, there is a problem with the service. Try again later.');
+  });
 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
@@ -214,6 +342,7 @@ async function main() {
     log(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections?.();
+    monitor.stop();
     await healthPool.end().catch(() => {});
     // Bounded: if PostgreSQL already died, its exit never comes.
     await Promise.race([database.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);

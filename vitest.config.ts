@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**'],
+          // tests/reliability: their own run (npm run test:reliability, vitest.reliability.config.ts).
+          exclude: ['tests/e2e/**', 'tests/reliability/**'],
           // One PostgreSQL for the run; each test file gets its own database cloned from a migrated template.
           globalSetup: ['tests/setup/global.ts'],
           setupFiles: ['tests/setup/database.ts'],

@@ -3,7 +3,9 @@ import type { EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { getEnv } from '~/utils/env.server';
+import { NonceContext } from '~/utils/nonce';
 import { createPageCache, type PageCache } from '~/utils/page-cache.server';
+import { nonceOf, pageCsp } from '~/utils/security-headers.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -23,6 +25,8 @@ export function pageCache(): PageCache {
  * (no `defer`, no Suspense), so streaming could not send anything earlier than the complete page; sending it as
  * React's 2 KB chunks through a web stream cost a socket write and several promise turns per chunk (about a tenth
  * of the server's CPU per page under load: docs/performance.md).
+ * With its Content-Security-Policy: Remix's inline scripts carry this response's nonce (made by server.ts for each
+ * request), nothing else inline may run (app/utils/security-headers.server.ts).
  */
 export default function handleRequest(
   request: Request,
@@ -30,6 +34,7 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const nonce = nonceOf(request);
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let shellRendered = false;
@@ -44,13 +49,17 @@ export default function handleRequest(
         const body = Buffer.concat(chunks);
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
         responseHeaders.set('Content-Length', String(body.byteLength));
+        responseHeaders.set('Content-Security-Policy', pageCsp(nonce, { production: getEnv().NODE_ENV === 'production' }));
         resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
         callback();
       },
     });
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         onShellReady() {
           shellRendered = true;
         },

@@ -19,6 +19,7 @@ import { ServiceNavigation } from '~/components/layout/ServiceNavigation';
 import type { PortalRole } from '~/components/layout/navigation';
 import { pageTitle } from '~/components/ui/pageTitle';
 import { getEnv } from '~/utils/env.server';
+import { useNonce } from '~/utils/nonce';
 import { getOptionalUser } from '~/utils/session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -49,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const user = data?.user ?? null;
   const opccName = data?.opccName ?? FALLBACK_OPCC_NAME;
+  const nonce = useNonce();
 
   useGovukFrontendBodyClasses();
   useFocusOnNavigation();
@@ -76,8 +78,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <Footer opccName={opccName} />
-        <ScrollRestoration />
-        <Scripts />
+        {/* The only inline scripts, with this response's CSP nonce (app/entry.server.tsx). */}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -133,6 +136,15 @@ export function ErrorBoundary() {
             </p>
           </>
         ) : null}
+        {content.kind === 'unavailable' ? (
+          <>
+            <p className="govuk-body">You will be able to use the portal again soon. Try again in a few minutes.</p>
+            <p className="govuk-body">
+              Anything you saved before this page appeared has been kept. If you were submitting something, check
+              whether it was received when the portal is back.
+            </p>
+          </>
+        ) : null}
         {content.kind === 'problem' ? (
           <>
             <p className="govuk-body">Try again later.</p>
@@ -158,6 +170,7 @@ type ErrorContent =
   | { kind: 'not-found'; title: string }
   | { kind: 'forbidden'; title: string }
   | { kind: 'unauthorised'; title: string }
+  | { kind: 'unavailable'; title: string }
   | { kind: 'problem'; title: string; requestId?: string };
 
 /** What to show for a thrown error. Never its message or stack: those can reveal internals. */
@@ -166,6 +179,8 @@ function errorContent(error: unknown): ErrorContent {
     if (error.status === 404) return { kind: 'not-found', title: 'Page not found' };
     if (error.status === 403) return { kind: 'forbidden', title: 'You do not have permission to view this page' };
     if (error.status === 401) return { kind: 'unauthorised', title: 'You need to sign in to view this page' };
+    // The database unreachable (app/utils/unavailable.server.ts): the server answers 503 with Retry-After.
+    if (error.status === 503) return { kind: 'unavailable', title: 'Sorry, the service is unavailable' };
     return { kind: 'problem', title: 'Sorry, there is a problem with the service', requestId: requestIdOf(error.data) };
   }
   return { kind: 'problem', title: 'Sorry, there is a problem with the service', requestId: requestIdOf(error) };

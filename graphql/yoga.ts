@@ -1,19 +1,17 @@
 // The GraphQL server, in-process: the /graphql route and the pages' bridge both hand requests to it.
 import { randomUUID } from 'node:crypto';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, getOperationAST, type ExecutionResult } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { auditActorOf, setAuditContext } from './audit';
 import { viewerFromBearer } from './auth/tokens';
 import { isOpccStaff, type Context, type ServerContext } from './context';
-import { getPrisma } from './db';
+import { DATABASE_UNAVAILABLE_MESSAGE, getPrisma, isDatabaseUnavailable } from './db';
+import { useQueryLimits } from './limits';
 import { schema } from './schema';
+import { useStorableText } from './storable-text';
+import { graphiqlCsp, nonceOf } from '../app/utils/security-headers.server';
 
-export const LIMITS = { depth: 10, aliases: 15, cost: 5000, tokens: 2000, directives: 10 } as const;
+export { LIMITS } from './limits';
 
 const log = (entry: Record<string, unknown>) => {
   if (process.env.LOG_LEVEL !== 'silent') console.error(JSON.stringify({ time: new Date().toISOString(), ...entry }));
@@ -84,6 +82,27 @@ function useCsrfForCookieRequests(): Plugin<Record<string, unknown>, ServerConte
   };
 }
 
+/**
+ * GraphiQL's page (OPCC staff only) gets its own Content-Security-Policy (graphiqlCsp: its inline script by this
+ * response's nonce, blob: workers, inline styles) instead of the pages' one; server.ts keeps a policy a response sets.
+ */
+function useGraphiQLPolicy(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return;
+      response.headers.set('Content-Security-Policy', graphiqlCsp(nonceOf(request)));
+    },
+  };
+}
+
+/** GraphiQL's page with its one inline <script> carrying the nonce of its response (the one useGraphiQLPolicy sends). */
+async function renderGraphiQLWithNonce(options: Record<string, unknown> & { cspNonce?: string }): Promise<string> {
+  const { cspNonce, ...graphiqlOptions } = options;
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  const page = renderGraphiQL(graphiqlOptions);
+  return cspNonce ? page.replace('<script>', `<script nonce="${cspNonce}">`) : page;
+}
+
 class Rollback extends Error {}
 
 const UNEXPECTED = 'Unexpected error.';
@@ -98,6 +117,13 @@ function maskError(error: unknown, message: string): Error {
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const requestId = randomUUID();
+  // The database unreachable: HTTP 503 with a message the caller can act on (no host, port or driver detail).
+  if (isDatabaseUnavailable(original)) {
+    log({ level: 'warn', msg: 'graphql: database unavailable', requestId, error: String(original) });
+    return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', requestId, http: { status: 503, headers: { 'Retry-After': '30' } } },
+    });
+  }
   log({ level: 'error', msg: 'graphql: unexpected error', requestId, error: String(original), stack: (original as Error)?.stack });
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
 }
@@ -149,21 +175,29 @@ export const yoga = createYoga<ServerContext, Context>({
       viewer ?? (source !== 'in-process' && authorization ? await viewerFromBearer(authorization, db) : null);
     return { viewer: resolved, source, requestId: requestId ?? randomUUID(), ipAddress, db };
   },
-  graphiql: (_request, serverContext) =>
+  // No CORS headers: the portal's own pages are same-origin and API clients are servers. (Yoga's default reflects any
+  // Origin with Access-Control-Allow-Credentials, which would let a sibling subdomain read the API with a session.)
+  cors: false,
+  // The largest legitimate body: a 5 MB return CSV (importReturnCsv), JSON-escaped.
+  maxRequestBodySize: 12 * 1024 * 1024,
+  graphiql: (request, serverContext) =>
     serverContext?.source === 'cookie' && isOpccStaff(serverContext.viewer ?? null)
-      ? { title: 'Portal API explorer', headers: JSON.stringify({ 'x-graphql-yoga-csrf': '1' }) }
+      ? {
+          title: 'Portal API explorer',
+          headers: JSON.stringify({ 'x-graphql-yoga-csrf': '1' }),
+          cspNonce: nonceOf(request),
+        }
       : false,
   // GraphiQL's page (a 10 MB script held as a string: about 30 MB of heap) is loaded the first time staff open it.
-  renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+  renderGraphiQL: renderGraphiQLWithNonce,
   maskedErrors: { maskError, errorMessage: UNEXPECTED },
   plugins: [
     useCsrfForCookieRequests(),
-    maxTokensPlugin({ n: LIMITS.tokens }),
-    maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true }),
-    maxAliasesPlugin({ n: LIMITS.aliases }),
-    maxDirectivesPlugin({ n: LIMITS.directives }),
-    costLimitPlugin({ maxCost: LIMITS.cost, ignoreIntrospection: true }),
+    useGraphiQLPolicy(),
+    useQueryLimits(),
     useBadUserInputCodes(),
+    // Before the mutation's transaction: text the database cannot store is refused before anything runs.
+    useStorableText(),
     useMutationTransactions(),
   ],
 });

@@ -14,6 +14,11 @@ export interface EmbeddedDatabase {
 const USER = 'portal';
 const PASSWORD = 'portal-embedded';
 
+/** Connection string of a database on an embedded PostgreSQL (one already running, e.g. under a portal). */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -80,8 +85,7 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     port: options.port,
-    url: (database) =>
-      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
+    url: (database) => embeddedDatabaseUrl(options.port, database),
     stop: () => server.stop(),
   };
 }

@@ -19,6 +19,8 @@
 import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../prisma/client';
 import { hashPassword } from '../graphql/auth/password';
+import { sealTotpSecret } from '../graphql/auth/totp-keys';
+import { DEMO_ADMIN_TOTP_SECRET } from './demo-two-factor';
 import { addDays, periodLabel, previousPeriod, quarterDates, toUtcDate, type Quarter } from '../graphql/domain/periods';
 import { breakdownKey, breakdownOptions, DEFAULT_TEMPLATE, MEASURES, OUTCOME_DOMAINS, SECTIONS, type SeedDb } from './measures';
 
@@ -1357,6 +1359,8 @@ async function seedDemoDataIn(db: SeedDb, passwordHash: string): Promise<void> {
         role: s.role,
         organisationId: orgId(OPCC.slug),
         passwordHash,
+        // The administrator has two-factor sign-in (required for the role), with the demo's published key.
+        ...(s.role === 'ADMIN' ? { totpSecret: sealTotpSecret(DEMO_ADMIN_TOTP_SECRET), totpEnabledAt: created } : {}),
         createdAt: created,
         updatedAt: created,
       })),

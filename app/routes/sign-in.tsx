@@ -1,21 +1,37 @@
-// GOV.UK sign-in: "Email address", "Password", "Sign in". One generic message for any failed attempt.
+// GOV.UK sign-in: "Email address", "Password", "Sign in". One generic message for any failed attempt. With
+// two-factor sign-in on, a right password leads to /sign-in/code; an administrator without it is sent to set it up.
 import { randomUUID } from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Button, ErrorSummary, NotificationBanner, PageHeading, TextInput, pageTitle, useErrorTitle, type FieldError } from '~/components/ui';
-import { SignInSchema, signIn } from '~/utils/auth.server';
-import { clientAddress, getOptionalUser, readToken } from '~/utils/session.server';
+import { CODE_EXPIRED_MESSAGE, SignInSchema, signIn } from '~/utils/auth.server';
+import { getEnv } from '~/utils/env.server';
+import { TWO_FACTOR_SETUP_PATH, clientAddress, getOptionalUser, readToken } from '~/utils/session.server';
 import { safeRedirect } from '~/utils/redirects';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Sign in') }];
 
+/** Why the person is here again, in words: their session ended, or they took too long to enter their code. */
+function signedOutBecause(reason: string | null): string | null {
+  const env = getEnv();
+  if (reason === 'idle') {
+    return `You were signed out because you did not use the portal for ${env.SESSION_IDLE_MINUTES} minutes. Sign in again to continue.`;
+  }
+  if (reason === 'absolute') {
+    return `You were signed out because you signed in more than ${env.SESSION_ABSOLUTE_HOURS} hours ago. Sign in again to continue.`;
+  }
+  if (reason === 'code') return CODE_EXPIRED_MESSAGE;
+  return null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+  if (user) throw redirect(user.twoFactorSetupRequired ? TWO_FACTOR_SETUP_PATH : safeRedirect(url.searchParams.get('redirectTo')));
   return json({
     signedOut: url.searchParams.get('signedOut') === '1',
     passwordSet: url.searchParams.get('passwordSet') === '1',
+    ended: signedOutBecause(url.searchParams.get('ended')),
   });
 }
 
@@ -41,11 +57,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return json({ errors: [{ field: 'email', message: outcome.message }], email }, { status: 401 });
   }
-  return redirect(redirectTo, { headers: { 'Set-Cookie': outcome.setCookie } });
+  const target =
+    outcome.next === 'second-factor'
+      ? `/sign-in/code${redirectTo === '/' ? '' : `?redirectTo=${encodeURIComponent(redirectTo)}`}`
+      : outcome.next === 'two-factor-setup'
+        ? TWO_FACTOR_SETUP_PATH
+        : redirectTo;
+  return redirect(target, { headers: { 'Set-Cookie': outcome.setCookie } });
 }
 
 export default function SignIn() {
-  const { signedOut, passwordSet } = useLoaderData<typeof loader>();
+  const { signedOut, passwordSet, ended } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -58,6 +80,11 @@ export default function SignIn() {
         {signedOut && errors.length === 0 ? (
           <NotificationBanner title="Signed out" success>
             <p className="govuk-notification-banner__heading">You have signed out.</p>
+          </NotificationBanner>
+        ) : null}
+        {ended && errors.length === 0 ? (
+          <NotificationBanner title="Signed out">
+            <p className="govuk-notification-banner__heading">{ended}</p>
           </NotificationBanner>
         ) : null}
         {passwordSet && errors.length === 0 ? (

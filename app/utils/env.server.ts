@@ -17,6 +17,12 @@ const postgresUrl = z
     }
   }, 'must be a PostgreSQL connection string with a host, e.g. postgresql://user:password@db.example:5432/portal');
 
+/** A whole number of `unit` from min to max, with a message that says so (e.g. for "-1", "12.5" or "two"). */
+function wholeNumber(unit: string, min: number, max: number) {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -33,6 +39,14 @@ const EnvSchema = z.object({
     ),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Seals two-factor secrets at rest (graphql/auth/totp-keys.ts). Unset: derived from the SESSION_SECRET.
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine(
+      (value) => value === undefined || value.split(',').every((key) => key.trim().length >= 32),
+      'each key (comma-separated, newest first) must be at least 32 characters',
+    ),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('portal-demo-password'),
   OPCC_NAME: z.string().min(1).max(120).default('Office of the Durham Police and Crime Commissioner'),
   TRUST_PROXY: z
@@ -57,6 +71,10 @@ const EnvSchema = z.object({
     .email('must be an e-mail address, e.g. portal@opcc.example')
     .max(320)
     .default('portal@opcc.example'),
+  // Retention (graphql/jobs/retention.ts, docs/decisions/0009-retention.md).
+  RETENTION_AUDIT_DETAIL_MONTHS: wholeNumber('months', 1, 1200).default(24),
+  RETENTION_NARRATIVE_MONTHS: wholeNumber('months', 12, 1200).default(84),
+  RETENTION_LOGIN_ATTEMPT_DAYS: wholeNumber('days', 1, 3650).default(90),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { sessionSecrets: string[]; embedded: boolean };

@@ -8,6 +8,7 @@ import type { TypedDocumentString } from '~/gql/graphql';
 import type { ServerContext } from '../../graphql/context';
 import { executeInProcess } from '../../graphql/yoga';
 import { clientAddress, getOptionalUser, viewerOf } from './session.server';
+import { SERVICE_UNAVAILABLE_CODE, serviceUnavailable } from './unavailable.server';
 
 export interface GqlError {
   message: string;
@@ -44,12 +45,15 @@ export async function gqlResult<TResult, TVariables>(
     ipAddress: clientAddress(request),
   };
   const { data, errors } = await executeInProcess({ query: document.toString(), variables: variables ?? {} }, context);
+  // The database unreachable (graphql/yoga.ts maskError): the 503 page for every caller, whatever it expected.
+  if (errors.some((error) => (error as GqlError).extensions?.code === SERVICE_UNAVAILABLE_CODE)) throw serviceUnavailable();
   return { data: data as TResult | null, errors: errors as GqlError[] };
 }
 
 /**
  * Runs an operation and returns its data. Not signed in: redirect to sign-in. Refused: 403 page. Bad input:
- * throws UserInputError for the action to show. Anything else: the 500 page, with the request id to quote.
+ * throws UserInputError for the action to show. The database unreachable: the 503 page (gqlResult). Anything else:
+ * the 500 page, with the request id to quote.
  */
 export async function gql<TResult, TVariables>(
   request: Request,

@@ -20,7 +20,14 @@
 //
 // Bounded: at most MAX_ENTRY_BYTES per page, maxBytes in all (least recently used first out); entries of older
 // snapshots are dropped as soon as a newer one is seen. Set PAGE_CACHE_MB=0 to turn it off.
+//
+// A page is never answered twice with the same Content-Security-Policy nonce (a nonce an attacker has seen once must
+// not let a script run later): the nonce a page was rendered with is read from its CSP header when it is kept, with
+// the byte offsets of each `nonce="..."` in its body; each answer from the cache writes this request's nonce (from
+// server.ts, app/utils/security-headers.server.ts) at those offsets of a copy of the body, and into the header. A
+// nonce has a fixed length, so the offsets never move: one copy of the page and a few 22-byte writes per hit.
 import { todayInLondon } from '../../graphql/domain/periods';
+import { nonceOf } from './security-headers.server';
 import { dataVersionOf, getOptionalUser } from './session.server';
 
 /** Pages that only read, and depend only on the database, the signed-in user, the URL and the date. */
@@ -62,6 +69,44 @@ export interface PageCache {
   readonly stats: { hits: number; misses: number; entries: number; bytes: number };
 }
 
+/** A kept page, with the nonce it was rendered with and where that nonce is written in its body. */
+interface Entry {
+  page: CachedPage;
+  nonce: string | null;
+  offsets: number[];
+}
+
+const CSP_NONCE = /'nonce-([A-Za-z0-9_-]+)'/;
+
+function entryOf(page: CachedPage): Entry {
+  const csp = page.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
+  const nonce = csp ? (CSP_NONCE.exec(csp)?.[1] ?? null) : null;
+  const offsets: number[] = [];
+  if (nonce) {
+    // Only the nonce attributes React wrote (the nonce is random: it cannot be part of the page's own text).
+    const attribute = Buffer.from(`nonce="${nonce}"`);
+    const skip = 'nonce="'.length;
+    for (let at = page.body.indexOf(attribute); at !== -1; at = page.body.indexOf(attribute, at + attribute.length)) {
+      offsets.push(at + skip);
+    }
+  }
+  return { page, nonce, offsets };
+}
+
+/** The kept page with this request's nonce in its body and its header (the kept copy is not changed). */
+function withNonce(entry: Entry, nonce: string): CachedPage {
+  const { page } = entry;
+  if (!entry.nonce || nonce.length !== entry.nonce.length) return page;
+  const body = Buffer.allocUnsafe(page.body.byteLength);
+  page.body.copy(body);
+  for (const offset of entry.offsets) body.write(nonce, offset, 'latin1');
+  const old = `'nonce-${entry.nonce}'`;
+  const headers = page.headers.map(([name, value]): [string, string] =>
+    name.toLowerCase() === 'content-security-policy' ? [name, value.replace(old, `'nonce-${nonce}'`)] : [name, value],
+  );
+  return { ...page, headers, body };
+}
+
 /** xmax of a snapshot "xmin:xmax:xip,...": it only grows, and grows whenever a transaction ends. */
 function xmaxOf(snapshot: string): bigint {
   const xmax = snapshot.split(':')[1];
@@ -85,17 +130,17 @@ export function createPageCache(
 ): PageCache {
   const stateOf = options.stateOf ?? sessionState;
   const today = options.today ?? (() => todayInLondon());
-  const pages = new Map<string, CachedPage>(); // least recently used first
+  const pages = new Map<string, Entry>(); // least recently used first
   let bytes = 0;
   let newest = -1n;
   let hits = 0;
   let misses = 0;
 
   const remove = (key: string) => {
-    const page = pages.get(key);
-    if (!page) return;
+    const entry = pages.get(key);
+    if (!entry) return;
     pages.delete(key);
-    bytes -= page.body.byteLength;
+    bytes -= entry.page.body.byteLength;
   };
 
   return {
@@ -114,15 +159,15 @@ export function createPageCache(
         bytes = 0;
       }
       const key = [state.snapshot, state.sessionId, today(), request.url].join(SEPARATOR);
-      const page = pages.get(key);
-      if (!page) {
+      const entry = pages.get(key);
+      if (!entry) {
         misses += 1;
         return { key };
       }
       hits += 1;
       pages.delete(key);
-      pages.set(key, page);
-      return { page };
+      pages.set(key, entry);
+      return { page: withNonce(entry, nonceOf(request)) };
     },
     async store(key, response) {
       if (response.status !== 200 || response.headers.has('set-cookie')) return null;
@@ -138,7 +183,7 @@ export function createPageCache(
       // back), the day changed while it was rendered, or it is too big.
       if (xmaxOf(snapshot) < newest || day !== today() || page.body.byteLength > MAX_ENTRY_BYTES) return page;
       remove(key);
-      pages.set(key, page);
+      pages.set(key, entryOf(page));
       bytes += page.body.byteLength;
       for (const oldest of pages.keys()) {
         if (bytes <= maxBytes) break;

@@ -17,6 +17,7 @@ export interface PasswordLinkUser {
   email: string;
   name: string;
   organisationId: string;
+  organisationName: string;
 }
 
 /** The user a link is for, when the link is known, unused, unexpired and its user may still sign in; else null. */
@@ -24,12 +25,12 @@ export async function findPasswordLink(token: string | undefined, now = new Date
   if (!token || !TOKEN.test(token)) return null;
   const reset = await getPrisma().passwordReset.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: { include: { organisation: { select: { archivedAt: true } } } } },
+    include: { user: { include: { organisation: { select: { archivedAt: true, name: true } } } } },
   });
   if (!reset || reset.usedAt || reset.expiresAt <= now) return null;
   const { user } = reset;
   if (user.deactivatedAt || user.organisation.archivedAt) return null;
-  return { id: user.id, email: user.email, name: user.name, organisationId: user.organisationId };
+  return { id: user.id, email: user.email, name: user.name, organisationId: user.organisationId, organisationName: user.organisation.name };
 }
 
 export type SetPasswordOutcome =
@@ -57,7 +58,7 @@ export async function setPasswordWithLink(
     }
     return { ok: false, expired: false, errors };
   }
-  const policy = passwordPolicyError(parsed.data.password, user.email);
+  const policy = passwordPolicyError(parsed.data.password, { email: user.email, name: user.name, organisationName: user.organisationName });
   if (policy) return { ok: false, expired: false, errors: [{ field: 'password', message: policy }] };
 
   const passwordHash = await hashPassword(parsed.data.password);

@@ -5,8 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createCookie, redirect } from '@remix-run/node';
 import type { OrganisationKind, Role } from '../../prisma/client';
 import type { Viewer } from '../../graphql/context';
-import { getPool, getPrisma } from '../../graphql/db';
+import { recordAuditEvent } from '../../graphql/audit';
+import { getPool, getPrisma, isDatabaseUnavailable } from '../../graphql/db';
 import { getEnv } from './env.server';
+import { serviceUnavailable } from './unavailable.server';
 
 export { safeRedirect } from './redirects';
 
@@ -19,7 +21,17 @@ export interface SessionUser {
   organisationName: string;
   organisationKind: OrganisationKind;
   sessionId: string;
+  /** The user signs in with a code from an authenticator app as well as their password. */
+  twoFactorEnabled: boolean;
+  /**
+   * An administrator without two-factor sign-in: they must set it up before anything else (requireUser sends them
+   * to /account/two-factor, and the API treats them as signed out).
+   */
+  twoFactorSetupRequired: boolean;
 }
+
+/** Why a request's session ended: it was not used for SESSION_IDLE_MINUTES, or it reached SESSION_ABSOLUTE_HOURS. */
+export type SessionEnd = 'idle' | 'absolute';
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 export function sessionCookie() {
@@ -70,6 +82,8 @@ interface SessionLookup {
    * session wrote (the idle clock), so it is not the state the page will see. See page-cache.server.ts.
    */
   dataVersion: string | null;
+  /** Set when the request came with a session that had just expired (and was ended and audited now). */
+  ended?: SessionEnd;
 }
 
 const cache = new WeakMap<Request, Promise<SessionLookup>>();
@@ -77,7 +91,10 @@ const cache = new WeakMap<Request, Promise<SessionLookup>>();
 function lookupSession(request: Request): Promise<SessionLookup> {
   let pending = cache.get(request);
   if (!pending) {
-    pending = loadSession(request);
+    // The database unreachable: the 503 page ("Sorry, the service is unavailable"), never the 500 page.
+    pending = loadSession(request).catch((error: unknown) => {
+      throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+    });
     cache.set(request, pending);
   }
   return pending;
@@ -86,6 +103,11 @@ function lookupSession(request: Request): Promise<SessionLookup> {
 /** The signed-in user, or null (no cookie, forged or expired cookie, deactivated user). Cached per request. */
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   return (await lookupSession(request)).user;
+}
+
+/** Why this request's session ended, when it came with one that had expired; else null. */
+export async function sessionEndOf(request: Request): Promise<SessionEnd | null> {
+  return (await lookupSession(request)).ended ?? null;
 }
 
 /** The database state seen when this request's session was read (see SessionLookup), or null. */
@@ -103,6 +125,7 @@ interface SessionRow {
   role: Role;
   organisationId: string;
   deactivatedAt: Date | null;
+  totpEnabled: boolean;
   organisationName: string;
   organisationKind: OrganisationKind;
   organisationArchivedAt: Date | null;
@@ -114,7 +137,7 @@ const NO_SESSION: SessionLookup = { user: null, dataVersion: null };
 const SESSION_SQL = `
   SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
          u.id AS "userId", u.email, u.name, u.role::text AS role, u.organisation_id AS "organisationId",
-         u.deactivated_at AS "deactivatedAt",
+         u.deactivated_at AS "deactivatedAt", u.totp_enabled_at IS NOT NULL AS "totpEnabled",
          o.name AS "organisationName", o.kind::text AS "organisationKind", o.archived_at AS "organisationArchivedAt",
          pg_current_snapshot()::text AS "dataVersion"
     FROM session s
@@ -128,13 +151,15 @@ async function loadSession(request: Request): Promise<SessionLookup> {
   // One statement (the session, its user and the user's organisation, and the database's snapshot): every
   // signed-in request runs it, straight on the Prisma client's pool (graphql/db.ts getPool).
   // Named: each connection parses and plans it once (a third of the database's work for it, measured).
-  const { rows } = await getPool().query<SessionRow>({ name: 'portal_session_lookup', text: SESSION_SQL, values: [hashSessionToken(token)] });
+  const { rows } = await getPool().query<SessionRow>({ name: 'portal_session_lookup_2', text: SESSION_SQL, values: [hashSessionToken(token)] });
   const session = rows[0];
   if (!session) return NO_SESSION;
   const now = Date.now();
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
-  const expired = session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit;
-  if (expired || session.deactivatedAt || session.organisationArchivedAt) {
+  const ended: SessionEnd | null =
+    session.expiresAt.getTime() <= now ? 'absolute' : now - session.lastSeenAt.getTime() > idleLimit ? 'idle' : null;
+  if (ended) return endExpiredSession(request, session, ended);
+  if (session.deactivatedAt || session.organisationArchivedAt) {
     await getPrisma().session.deleteMany({ where: { id: session.sessionId } });
     return NO_SESSION;
   }
@@ -154,12 +179,52 @@ async function loadSession(request: Request): Promise<SessionLookup> {
       organisationName: session.organisationName,
       organisationKind: session.organisationKind,
       sessionId: session.sessionId,
+      twoFactorEnabled: session.totpEnabled,
+      twoFactorSetupRequired: session.role === 'ADMIN' && !session.totpEnabled,
     },
     dataVersion,
   };
 }
 
-export function viewerOf(user: SessionUser): Viewer {
+/**
+ * The slow path, for a session past its idle or absolute expiry: ends it and records SESSION_EXPIRED (once: of
+ * two requests arriving with the same expired cookie, only the one that deletes the row records it).
+ */
+async function endExpiredSession(request: Request, session: SessionRow, ended: SessionEnd): Promise<SessionLookup> {
+  await getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: session.sessionId } });
+    if (count === 0) return;
+    await recordAuditEvent(
+      tx,
+      {
+        userId: session.userId,
+        label: session.email,
+        organisationId: session.organisationId,
+        requestId: request.headers.get('x-request-id'),
+        ipAddress: clientAddress(request),
+        operation: 'session',
+      },
+      {
+        action: 'SESSION_EXPIRED',
+        entityType: 'app_user',
+        entityId: session.userId,
+        after: {
+          reason: ended === 'idle' ? 'idle timeout' : 'absolute timeout',
+          lastSeenAt: session.lastSeenAt.toISOString(),
+          expiresAt: session.expiresAt.toISOString(),
+        },
+      },
+    );
+  });
+  return { user: null, dataVersion: null, ended };
+}
+
+/**
+ * The API's viewer for a signed-in user. Null (signed out, as far as the API is concerned) for an administrator who
+ * has not set up two-factor sign-in yet: until then they can do nothing but set it up (/account/two-factor).
+ */
+export function viewerOf(user: SessionUser): Viewer | null {
+  if (user.twoFactorSetupRequired) return null;
   return {
     userId: user.id,
     label: user.email,
@@ -170,13 +235,25 @@ export function viewerOf(user: SessionUser): Viewer {
   };
 }
 
-export async function requireUser(request: Request): Promise<SessionUser> {
+export const TWO_FACTOR_SETUP_PATH = '/account/two-factor';
+
+/**
+ * The signed-in user, or a redirect to sign-in (saying why when the session had just expired). An administrator
+ * who has not set up two-factor sign-in is sent to set it up, from every page but that one.
+ */
+export async function requireUser(request: Request, options: { twoFactorSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) {
     const url = new URL(request.url);
     const back = `${url.pathname}${url.search}`;
-    throw redirect(back === '/' ? '/sign-in' : `/sign-in?redirectTo=${encodeURIComponent(back)}`);
+    const params = new URLSearchParams();
+    if (back !== '/') params.set('redirectTo', back);
+    const ended = await sessionEndOf(request);
+    if (ended) params.set('ended', ended);
+    const query = params.toString();
+    throw redirect(query ? `/sign-in?${query}` : '/sign-in');
   }
+  if (user.twoFactorSetupRequired && !options.twoFactorSetup) throw redirect(TWO_FACTOR_SETUP_PATH);
   return user;
 }
 

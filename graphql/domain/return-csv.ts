@@ -133,12 +133,16 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: 'The file is UTF-16 text: save it as CSV UTF-8' };
   }
+  let text: string;
   try {
     // The decoder removes a UTF-8 byte order mark itself.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, message: NOT_UTF8 };
   }
+  // NUL bytes: a binary file, or UTF-16 without its byte order mark (the database could not store them anyway).
+  if (text.includes('\u0000')) return { ok: false, message: 'The file is not CSV text (it has NUL characters): save it as CSV UTF-8' };
+  return { ok: true, text };
 }
 
 /**

@@ -8,7 +8,8 @@
 // - MONEY        pounds and pence: an optional leading "£", thousands separators, >= 0, at most 2 decimal places,
 //                below £1,000,000,000,000.
 // - PERCENT      0 to 100 with at most 1 decimal place; a trailing "%" is allowed.
-// - TEXT         any text up to 10,000 characters (Unicode characters, after trimming, line ends as "\n").
+// - TEXT         any text up to 10,000 characters (Unicode characters, after trimming, line ends as "\n"), without
+//                control characters other than tab and line end.
 // Blank (nothing but spaces) is { ok: true, value: null }: a blank is allowed here and needs a reason elsewhere.
 //
 // Values come back as canonical strings, never as floats: "1200" (COUNT, DAYS), "2.5" (DECIMAL, PERCENT: no
@@ -108,9 +109,14 @@ function parsePercent(input: string, label: string): ParseResult {
   return value(joined(parts));
 }
 
+// Control characters other than tab and line feed: invisible, dropped from XLSX exports, and PostgreSQL cannot store
+// NUL (found by the fuzz tests).
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function parseText(input: string, label: string): ParseResult {
   const text = input.replace(/\r\n?/g, '\n').trim();
   if (text === '') return value(null);
+  if (CONTROL_CHARACTERS.test(text)) return fail(`${label} must not contain hidden control characters`);
   let characters = 0;
   for (const _ of text) characters += 1; // code points, not UTF-16 units: an emoji is one character
   if (characters > MAX_TEXT_CHARACTERS) return fail(`${label} must be 10,000 characters or fewer`);

@@ -1,14 +1,17 @@
 // npm run jobs [-- --date YYYY-MM-DD]: the daily job. Sends the return reminders and escalations for today in
 // London (or the date given), then, when SMTP_URL is set, the unsent e-mails of the outbox. Safe to run as often
 // as you like: nothing is sent twice (see graphql/jobs/reminders.ts). Schedule it once a day, e.g. at 07:00.
+// npm run jobs -- retention [--dry-run] [--json]: the retention job (graphql/jobs/retention.ts); --dry-run reports
+// what it would change and changes nothing. Idempotent too: schedule it once a day after the reminders.
 import { EnvError, getEnv } from '../../app/utils/env.server';
 import { createPrismaClient } from '../../prisma/client';
 import { openDatabase, type DatabaseHandle } from '../../prisma/database';
 import { todayInLondon, toIsoDate } from '../domain/periods';
 import { smtpTransport } from './mailer';
 import { REMINDER_EVENTS, runReminders } from './reminders';
+import { formatRetentionReport, retentionPolicyOf, runRetention } from './retention';
 
-const USAGE = 'Usage: npm run jobs [-- --date YYYY-MM-DD]';
+const USAGE = 'Usage: npm run jobs [-- --date YYYY-MM-DD]\n       npm run jobs -- retention [--dry-run] [--json]';
 
 function parseArgs(argv: string[]): { date?: string } {
   const result: { date?: string } = {};
@@ -40,7 +43,46 @@ class UsageError extends Error {
   }
 }
 
+const RETENTION_USAGE = 'Usage: npm run jobs -- retention [--dry-run] [--json]';
+
+async function retention(argv: string[]): Promise<number> {
+  const unknown = argv.find((arg) => !['--dry-run', '--json', '--help', '-h'].includes(arg));
+  if (argv.includes('--help') || argv.includes('-h') || unknown) {
+    if (unknown) console.error(`Unknown argument ${JSON.stringify(unknown)}\n${RETENTION_USAGE}`);
+    else console.log(RETENTION_USAGE);
+    return unknown ? 2 : 0;
+  }
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  let database: DatabaseHandle | undefined;
+  try {
+    database = await openDatabase(env, (line) => console.error(line));
+    const prisma = createPrismaClient(database.url, { max: 2 });
+    try {
+      const report = await runRetention(prisma, { policy: retentionPolicyOf(env), dryRun: argv.includes('--dry-run') });
+      console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : formatRetentionReport(report));
+      return 0;
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (error) {
+    console.error('The retention job failed:', error instanceof Error ? error.message : error);
+    return 1;
+  } finally {
+    await database?.stop();
+  }
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'retention') return retention(process.argv.slice(3));
   let args: { date?: string };
   let env: ReturnType<typeof getEnv>;
   try {

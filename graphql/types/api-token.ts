@@ -6,6 +6,7 @@ import { builder } from '../builder';
 import { isOpccStaff, type Context } from '../context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
 import { CreateApiTokenSchema, RevokeApiTokenSchema, expiryInstant } from '../validation/api-token';
+import { escapeLike } from '../domain/format';
 import { RoleEnum } from './enums';
 import { NameTakenError, isUuid } from './people-errors';
 
@@ -159,7 +160,7 @@ builder.mutationFields((t) => ({
       const clash = await ctx.db.apiToken.findFirst({
         where: {
           organisationId,
-          name: { equals: data.name, mode: 'insensitive' },
+          name: { equals: escapeLike(data.name), mode: 'insensitive' },
           revokedAt: null,
           OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
         },

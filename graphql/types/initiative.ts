@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { financialYearLabel } from '../domain/periods';
 import { NotFoundError, VersionConflictError } from '../errors';
 import { ArchiveInitiativeSchema, CreateInitiativeSchema, UpdateInitiativeSchema } from '../validation/initiative';
+import { escapeLike } from '../domain/format';
 import { InitiativeStatusEnum } from './enums';
 import { isUniqueViolation, NameTakenError } from './people-errors';
 
@@ -107,7 +108,7 @@ const ArchiveInitiativeInputRef = builder.inputType('ArchiveInitiativeInput', {
 
 async function assertInitiativeNameFree(db: Db, name: string, exceptId?: string) {
   const other = await db.initiative.findFirst({
-    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { name: { equals: escapeLike(name), mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true, archivedAt: true },
   });
   if (other) {

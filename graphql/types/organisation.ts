@@ -13,6 +13,7 @@ import {
 } from '../validation/organisation';
 import { OrganisationKindEnum, OrganisationTypeEnum } from './enums';
 import { isUniqueViolation, isUuid, NameTakenError } from './people-errors';
+import { escapeLike } from '../domain/format';
 import { AreaRef } from './reference';
 import { isApiToken } from './user';
 
@@ -160,7 +161,7 @@ async function assertAreasExist(db: Db, areaIds: string[]) {
 
 async function assertNameFree(db: Db, name: string, exceptId?: string) {
   const other = await db.organisation.findFirst({
-    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { name: { equals: escapeLike(name), mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true, archivedAt: true },
   });
   if (other) {

@@ -2,7 +2,7 @@
 // Providers see only their own organisation's services: every list filters rows (visibleServices) AND the type
 // itself is scoped to OPCC staff or the provider, so no nested path reaches another provider's service.
 import { FundingSource, Prisma, RiskRating, ServiceStatus } from '../../prisma/client';
-import { formatPounds, isUuid } from '../domain/format';
+import { escapeLike, formatPounds, isUuid } from '../domain/format';
 import type { ObjectRef } from '@pothos/core';
 import type PrismaTypes from '../../prisma/generated/pothos-types';
 import { builder } from '../builder';
@@ -455,7 +455,7 @@ export async function serviceWhere(ctx: Context, filter: ServiceFilterValue | nu
   const search = f.search?.trim();
   if (search) {
     if (search.length > 200) throw new BadUserInputError('Search must be 200 characters or fewer.', 'filter.search');
-    and.push({ OR: [{ reference: { contains: search, mode: 'insensitive' } }, { title: { contains: search, mode: 'insensitive' } }] });
+    and.push({ OR: [{ reference: { contains: escapeLike(search), mode: 'insensitive' } }, { title: { contains: escapeLike(search), mode: 'insensitive' } }] });
   }
   return { AND: and };
 }

@@ -14,6 +14,7 @@ import {
   roleMismatch,
   type RoleName,
 } from '../validation/user';
+import { escapeLike } from '../domain/format';
 import { RoleEnum } from './enums';
 import { EmailTakenError, isUniqueViolation, isUuid } from './people-errors';
 
@@ -191,7 +192,7 @@ async function organisationFor(db: Db, organisationId: string, role: RoleName) {
 }
 
 async function assertEmailFree(db: Db, email: string) {
-  const other = await db.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: { id: true } });
+  const other = await db.user.findFirst({ where: { email: { equals: escapeLike(email), mode: 'insensitive' } }, select: { id: true } });
   if (other) throw new EmailTakenError(`There is already a user with the email address ${email}`);
 }
 

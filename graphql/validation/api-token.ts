@@ -1,6 +1,7 @@
 // API tokens for provider case-management systems: one schema for the API's input and the page's form.
 import { z } from 'zod';
 import { isUuid } from '../domain/format';
+import { controlCharactersMessage, hasVisibleText, withoutControlCharacters } from './common';
 
 export const TOKEN_NAME_MAX = 120;
 /** A token may be set to expire at most this many years ahead. */
@@ -25,6 +26,8 @@ export const CreateApiTokenSchema = z.object({
     .string({ error: 'Enter a name for the token' })
     .trim()
     .min(1, { error: 'Enter a name for the token', abort: true })
+    .refine(hasVisibleText, { error: 'Enter a name for the token', abort: true })
+    .refine(withoutControlCharacters, { error: controlCharactersMessage('the name'), abort: true })
     .max(TOKEN_NAME_MAX, { error: `The name must be ${TOKEN_NAME_MAX} characters or fewer` }),
   organisationId: z
     .string()

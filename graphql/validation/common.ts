@@ -13,22 +13,40 @@ export const money = (label: string) =>
     .refine((value) => /^\d+(\.\d{1,2})?$/.test(value), { error: `${capitalise(label)} must have no more than 2 decimal places`, abort: true })
     .refine((value) => /^\d{1,12}(\.\d{1,2})?$/.test(value), { error: `${capitalise(label)} must be less than £1,000,000,000,000` });
 
-/** A required line of text, trimmed, with a length limit. */
+/**
+ * Control characters other than tab and line ends: invisible on a page and in a CSV export, dropped from XLSX ones
+ * (which then differ from what is stored), and PostgreSQL cannot store NUL at all: it failed as an unexpected error
+ * (found by the fuzz tests, tests/api/fuzz-mutations*.test.ts).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Characters JavaScript's trim() keeps that show nothing: zero-width spaces and joiners, word joiner, soft hyphen. */
+const INVISIBLE_CHARACTERS = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** True when the text has no control characters (tab, line feed and carriage return are allowed). */
+export const withoutControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
+/** True when the text shows something: not only spaces and zero-width characters. */
+export const hasVisibleText = (value: string) => value.replace(INVISIBLE_CHARACTERS, '') !== '';
+export const controlCharactersMessage = (label: string) => `${capitalise(label)} must not contain hidden control characters`;
+
+/** A required line of text, trimmed, with a length limit; text that shows nothing is no text. */
 export const text = (label: string, max: number) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, { error: `Enter ${label}`, abort: true })
+    .refine(hasVisibleText, { error: `Enter ${label}`, abort: true })
+    .refine(withoutControlCharacters, { error: controlCharactersMessage(label), abort: true })
     .max(max, { error: `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer` });
 
-/** Optional text: blank becomes null. */
+/** Optional text: blank (or nothing visible) becomes null. */
 export const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
+    .refine(withoutControlCharacters, { error: controlCharactersMessage(label), abort: true })
     .max(max, { error: `${capitalise(label)} must be ${max.toLocaleString('en-GB')} characters or fewer` })
     .nullish()
-    .transform((value) => (value ? value : null));
+    .transform((value) => (value && hasVisibleText(value) ? value : null));
 
 /** A calendar date as YYYY-MM-DD. */
 export const isoDate = (label: string) =>

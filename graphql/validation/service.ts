@@ -1,14 +1,33 @@
 // Commissioned services: one zod schema per input, shared by the API (plugin-validation) and the pages' actions.
 // Pages send strings; the API sends typed values (Date objects for dates, numbers for ages): both are accepted.
 import { z } from 'zod';
-import { expectedVersion, financialYear, id, isoDate, money, optionalText } from './common';
+import {
+  capitalise,
+  controlCharactersMessage,
+  expectedVersion,
+  financialYear,
+  hasVisibleText,
+  id,
+  isoDate,
+  money,
+  optionalText,
+  withoutControlCharacters,
+} from './common';
 
 export const SERVICE_STATUSES = ['PLANNED', 'ACTIVE', 'EXTENDED', 'ENDED'] as const;
 export const RISK_RATINGS = ['GREEN', 'AMBER', 'RED'] as const;
 export const FUNDING_SOURCES = ['PCC_CORE_GRANT', 'MOJ_VICTIMS_GRANT', 'HOME_OFFICE', 'PARTNER_CONTRIBUTION', 'OTHER'] as const;
 
+// Contracts fall within the financial years the portal knows (2000/01 to 2100/01): a year 1 or 9999 date is a typo.
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2100-12-31';
 const dateOnly = (label: string) =>
-  z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), isoDate(label));
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    isoDate(label).refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE), {
+      error: `${capitalise(label)} must be between 1 January 2000 and 31 December 2100`,
+    }),
+  );
 
 const age = (label: string) =>
   z.preprocess(
@@ -41,6 +60,8 @@ const serviceFields = {
     .string({ error: 'Enter a title' })
     .trim()
     .min(1, { error: 'Enter a title', abort: true })
+    .refine(hasVisibleText, { error: 'Enter a title', abort: true })
+    .refine(withoutControlCharacters, { error: controlCharactersMessage('the title'), abort: true })
     .max(200, { error: 'Title must be 200 characters or fewer' }),
   description: optionalText('description', 5000),
   providerId: id('a provider'),
@@ -102,6 +123,8 @@ const reason = z
   .string({ error: 'Enter a reason' })
   .trim()
   .min(1, { error: 'Enter a reason', abort: true })
+  .refine(hasVisibleText, { error: 'Enter a reason', abort: true })
+  .refine(withoutControlCharacters, { error: controlCharactersMessage('the reason'), abort: true })
   .max(2000, { error: 'Reason must be 2,000 characters or fewer' });
 
 export const ActivateServiceSchema = z.object({ id: id('a service'), expectedVersion });

@@ -8,7 +8,7 @@ export const SignInSchema = z.object({
     .trim()
     .min(1, { error: 'Enter your email address', abort: true })
     .max(320, { error: 'Email address must be 320 characters or fewer', abort: true })
-    .regex(/^[^\s@]+@[^\s@]+$/, 'Enter an email address in the correct format, like name@example.com'),
+    .regex(/^[^\s@\u0000-\u001F\u007F]+@[^\s@\u0000-\u001F\u007F]+$/, 'Enter an email address in the correct format, like name@example.com'),
   password: z
     .string({ error: 'Enter your password' })
     .min(1, 'Enter your password')

@@ -2,6 +2,18 @@
 import { z } from 'zod';
 import { expectedVersion, id, text } from './common';
 import { requiredEmail } from './people';
+import {
+  COMMON_PASSWORD_MESSAGE,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PASSWORD_TOO_LONG_MESSAGE,
+  PASSWORD_TOO_SHORT_MESSAGE,
+  REPEATED_PASSWORD_MESSAGE,
+  isCommonPassword,
+  isRepeated,
+  passwordProblem,
+  type PasswordContext,
+} from '../auth/password-policy';
 
 export const ROLES = ['ADMIN', 'POLICY_OFFICER', 'COMMISSIONER', 'PROVIDER'] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -42,19 +54,27 @@ export function roleMismatch(role: RoleName, organisationKind: 'OPCC' | 'PROVIDE
   return null;
 }
 
-export const PASSWORD_MIN = 12;
+export { PASSWORD_MIN, PASSWORD_MAX } from '../auth/password-policy';
 
 /** Shown for an unknown, expired or used set-password link. */
 export const LINK_EXPIRED_MESSAGE =
   'This link has expired or has already been used. Ask your portal administrator for a new one.';
 
-/** The set-password form. The "not your email address" rule needs the user: see passwordPolicyError. */
+const inLengthRange = (password: string) => password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX;
+
+/**
+ * The set-password form: the NCSC-style policy of graphql/auth/password-policy.ts (length, the common-passwords
+ * deny-list, repetition; no composition rules). The rules that need the person (their email address, name,
+ * organisation) are in passwordPolicyError.
+ */
 export const SetPasswordSchema = z
   .object({
     password: z
-      .string({ error: `Enter a password of at least ${PASSWORD_MIN} characters` })
-      .min(PASSWORD_MIN, `Enter a password of at least ${PASSWORD_MIN} characters`)
-      .max(200, 'Password must be 200 characters or fewer'),
+      .string({ error: PASSWORD_TOO_SHORT_MESSAGE })
+      .min(PASSWORD_MIN, PASSWORD_TOO_SHORT_MESSAGE)
+      .max(PASSWORD_MAX, PASSWORD_TOO_LONG_MESSAGE)
+      .refine((password) => !inLengthRange(password) || !isCommonPassword(password), COMMON_PASSWORD_MESSAGE)
+      .refine((password) => !inLengthRange(password) || isCommonPassword(password) || !isRepeated(password), REPEATED_PASSWORD_MESSAGE),
     confirmPassword: z.string({ error: 'Enter the password again' }).min(1, 'Enter the password again'),
   })
   .refine((value) => value.password.length < PASSWORD_MIN || value.password === value.confirmPassword, {
@@ -62,7 +82,10 @@ export const SetPasswordSchema = z
     path: ['confirmPassword'],
   });
 
-export function passwordPolicyError(password: string, email: string): string | null {
-  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return 'Your password must not be your email address';
-  return null;
+/**
+ * The rules that need the person: not their email address, and not built from their email address, name,
+ * organisation or the portal's name. Also runs the whole policy, so it is enough on its own. A message, or null.
+ */
+export function passwordPolicyError(password: string, who: string | PasswordContext): string | null {
+  return passwordProblem(password, typeof who === 'string' ? { email: who } : who);
 }

@@ -104,4 +104,63 @@ describe('migrations and schema.prisma', () => {
       await client.end();
     }
   });
+
+  it('lets only a retention transaction remove audit details, and nothing else (docs/decisions/0009)', async () => {
+    const url = await freshDatabase('retention');
+    await migrate(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    /** Runs `sql` in a transaction that has set portal.retention = 'on' (as the retention job does). */
+    const asRetention = async (sql: string) => {
+      await client.query('BEGIN');
+      try {
+        await client.query("SET LOCAL portal.retention = 'on'");
+        const result = await client.query(sql);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    };
+    const row = async () =>
+      (await client.query('SELECT id, occurred_at, actor_label, action, operation, entity_type, entity_id, before, after, request_id, ip_address FROM audit_event'))
+        .rows[0];
+    try {
+      await client.query(`SELECT set_config('app.actor_label', 'officer@test.example', false), set_config('app.ip_address', '203.0.113.9', false),
+        set_config('app.request_id', 'req-1', false), set_config('app.operation', 'updateThing', false)`);
+      await client.query(`SELECT audit_record('UPDATE', 'organisation', 'org-1', '{"name": "Before"}', '{"name": "After"}')`);
+      const original = await row();
+      expect(original).toMatchObject({ before: { name: 'Before' }, after: { name: 'After' }, ip_address: '203.0.113.9' });
+
+      // Without the setting, even nulling the details is refused; so is the setting's own misuse: changing who, what,
+      // when or which record, or writing a new detail, with or without nulling others.
+      await expect(client.query('UPDATE audit_event SET before = NULL, after = NULL, ip_address = NULL')).rejects.toThrow(
+        /append-only: UPDATE is not allowed/,
+      );
+      await expect(asRetention("UPDATE audit_event SET action = 'X'")).rejects.toThrow(/may only remove the details/);
+      await expect(asRetention("UPDATE audit_event SET before = NULL, after = NULL, action = 'DELETE'")).rejects.toThrow(/append-only/);
+      await expect(asRetention("UPDATE audit_event SET before = NULL, actor_label = 'someone-else'")).rejects.toThrow(/append-only/);
+      await expect(asRetention("UPDATE audit_event SET occurred_at = occurred_at - interval '1 day'")).rejects.toThrow(/append-only/);
+      await expect(asRetention("UPDATE audit_event SET entity_id = 'org-2', after = NULL")).rejects.toThrow(/append-only/);
+      await expect(asRetention("UPDATE audit_event SET request_id = NULL")).rejects.toThrow(/append-only/);
+      await expect(asRetention('UPDATE audit_event SET id = id + 1000')).rejects.toThrow(/append-only/);
+      await expect(asRetention(`UPDATE audit_event SET before = '{"name": "Forged"}'`)).rejects.toThrow(/may only set details to NULL/);
+      await expect(asRetention("UPDATE audit_event SET after = NULL, ip_address = '198.51.100.1'")).rejects.toThrow(/may only set details to NULL/);
+      await expect(asRetention('DELETE FROM audit_event')).rejects.toThrow(/append-only: DELETE is not allowed/);
+      await expect(asRetention('TRUNCATE audit_event')).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+      expect(await row()).toEqual(original);
+
+      // What retention may do: set the details to NULL. Who, when, what, which record and which request stay.
+      const updated = await asRetention('UPDATE audit_event SET before = NULL, after = NULL, ip_address = NULL');
+      expect(updated.rowCount).toBe(1);
+      expect(await row()).toEqual({ ...original, before: null, after: null, ip_address: null });
+      // SET LOCAL ended with that transaction: the trail is append-only again.
+      await client.query(`SELECT audit_record('SIGN_IN', 'app_user', 'user-1', NULL, '{"email": "a@test.example"}')`);
+      await expect(client.query('UPDATE audit_event SET after = NULL')).rejects.toThrow(/append-only: UPDATE is not allowed/);
+      await expect(client.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
+  });
 });

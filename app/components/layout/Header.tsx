@@ -1,5 +1,6 @@
 // Generic header (not the GOV.UK header: no crown, no "GOV.UK"): the OPCC's name, the service name linking home,
-// and, when signed in, who is signed in and a "Sign out" button that posts a real form (works without JavaScript).
+// and, when signed in, who is signed in, "Your account" and a "Sign out" button that posts a real form (works
+// without JavaScript).
 import { Link } from '@remix-run/react';
 import { SERVICE_NAME } from './navigation';
 
@@ -35,6 +36,9 @@ export function Header({ opccName, user }: HeaderProps) {
               <span className="govuk-visually-hidden">, </span>
               {user.organisationName}
             </p>
+            <Link to="/account" className="app-header__link">
+              Your account
+            </Link>
             <form method="post" action="/sign-out" className="app-header__sign-out-form">
               <button type="submit" className="app-header__sign-out">
                 Sign out

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchiveInitiativeMutation, ArchiveInitiativeQuery } from './operations.server';
 import { BackLink, Button, ButtonGroup, ErrorSummary, PageHeading, WarningText, pageTitle, useErrorTitle } from '~/components/ui';
-import { gql } from '~/utils/graphql.server';
+import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,9 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, OFFICERS);
   const form = await request.formData();
-  const { archiveInitiative: result } = await gql(request, ArchiveInitiativeMutation, {
+  // A version or id that is not one (a page changed by hand, or out of date) is the sender's mistake: 400, never a
+  // 500 (found by the fuzz tests, tests/e2e/fuzz-forms.test.ts).
+  const answer = await gql(request, ArchiveInitiativeMutation, {
     input: { id: params.id ?? '', expectedVersion: Number(form.get('expectedVersion')) },
+  }).catch((error: unknown) => {
+    if (error instanceof UserInputError) return null;
+    throw error;
   });
+  if (!answer) {
+    return json({ errors: [{ field: 'confirm', message: 'This page is out of date: reload it, then archive the initiative again.' }] }, { status: 400 });
+  }
+  const { archiveInitiative: result } = answer;
   if (result.__typename === 'MutationArchiveInitiativeSuccess') return redirect('/initiatives?archived=1');
   if (result.__typename === 'NotFound') throw new Response('Not Found', { status: 404 });
   return json(

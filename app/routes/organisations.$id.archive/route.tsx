@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchiveOrganisationMutation, ArchiveOrganisationQuery } from './operations.server';
 import { BackLink, Button, ButtonGroup, ErrorSummary, PageHeading, WarningText, pageTitle, useErrorTitle } from '~/components/ui';
-import { gql } from '~/utils/graphql.server';
+import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,9 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, OFFICERS);
   const form = await request.formData();
-  const { archiveOrganisation: result } = await gql(request, ArchiveOrganisationMutation, {
+  // A version or id that is not one (a page changed by hand, or out of date) is the sender's mistake: 400, never a
+  // 500 (found by the fuzz tests, tests/e2e/fuzz-forms.test.ts).
+  const answer = await gql(request, ArchiveOrganisationMutation, {
     input: { id: params.id ?? '', expectedVersion: Number(form.get('expectedVersion')) },
+  }).catch((error: unknown) => {
+    if (error instanceof UserInputError) return null;
+    throw error;
   });
+  if (!answer) {
+    return json({ errors: [{ field: 'confirm', message: 'This page is out of date: reload it, then archive the provider again.' }] }, { status: 400 });
+  }
+  const { archiveOrganisation: result } = answer;
   if (result.__typename === 'MutationArchiveOrganisationSuccess') return redirect(`/organisations/${result.data.id}?saved=archived`);
   if (result.__typename === 'NotFound') throw new Response('Not Found', { status: 404 });
   const message =

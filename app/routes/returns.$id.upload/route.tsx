@@ -101,7 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return fail(`The selected file must be ${megabytes(MAX_CSV_BYTES)} MB or smaller`, [], 413);
-    throw error;
+    // Not a multipart form (a url-encoded one, or one cut short): there is no file to import (found by the fuzz tests).
+    return fail('Select a CSV file to upload');
   }
   const file = form.get(FIELD);
   if (!(file instanceof File) || file.name === '') return fail('Select a CSV file to upload');

@@ -7,7 +7,7 @@ import { RISK_COLOURS, STATUS_COLOURS } from '../services._index/route';
 import { RISK_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../services._index/filters';
 import { BackLink, Button, ErrorSummary, NotificationBanner, PageHeading, SummaryList, Table, Tag, WarningText, pageTitle } from '~/components/ui';
 import { formatDate, formatMoney } from '~/components/format/dates';
-import { gql } from '~/utils/graphql.server';
+import { gql, UserInputError } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.service.title ?? 'Service') }];
@@ -24,9 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, ['ADMIN', 'POLICY_OFFICER']);
   const form = await request.formData();
-  const { archiveCommissionedService: result } = await gql(request, ArchiveServiceMutation, {
+  // A version or id that is not one (a page changed by hand, or out of date) is the sender's mistake: 400, never a
+  // 500 (found by the fuzz tests, tests/e2e/fuzz-forms.test.ts).
+  const answer = await gql(request, ArchiveServiceMutation, {
     input: { id: params.id ?? '', expectedVersion: Number(form.get('expectedVersion')) },
+  }).catch((error: unknown) => {
+    if (error instanceof UserInputError) return null;
+    throw error;
   });
+  if (!answer) {
+    return json({ errors: [{ field: 'archive', message: 'This page is out of date: reload it, then archive the service again.' }] }, { status: 400 });
+  }
+  const { archiveCommissionedService: result } = answer;
   if (result.__typename === 'MutationArchiveCommissionedServiceSuccess') return redirect(`/services/${params.id}?saved=archived`);
   const message =
     result.__typename === 'VersionConflict'

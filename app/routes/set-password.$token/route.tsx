@@ -1,4 +1,4 @@
-// The public page a one-time link opens: choose a password (at least 12 characters, not your email address). Not
+// The public page a one-time link opens: choose a password (the policy in graphql/auth/password-policy.ts). Not
 // GraphQL: anonymous callers may only use `me`. See app/utils/password-reset.server.ts.
 import { randomUUID } from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -63,7 +63,8 @@ export default function SetPassword() {
         <PageHeading>Set your password</PageHeading>
         <p className="govuk-body">
           You will sign in with <strong>{email}</strong> and this password. Use at least 12 characters: three or more
-          random words are easy to remember and hard to guess. Do not use your email address.
+          random words are easy to remember and hard to guess. You do not need numbers or symbols. Do not use a common
+          password, or one made from your name, your email address or your organisation&apos;s name.
         </p>
         <Form method="post" noValidate>
           {/* Helps password managers save the right account. */}
