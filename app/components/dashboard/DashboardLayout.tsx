@@ -46,10 +46,15 @@ export interface DashboardLayoutProps {
 
 export function DashboardLayout({ title, filter, disclosure, notes, choices, values, errors, children }: DashboardLayoutProps) {
   const location = useLocation();
+  // The filter travels between dashboards and to the downloads; a table's page number does not.
+  const params = new URLSearchParams(location.search);
+  params.delete('page');
+  const query = params.toString();
+  const search = query ? `?${query}` : '';
   useErrorTitle(errors.length > 0);
   return (
     <>
-      <DashboardNavigation current={location.pathname} search={location.search} />
+      <DashboardNavigation current={location.pathname} search={search} />
       <ErrorSummary errors={errors} />
       <PageHeading caption={filter ? `Dashboards: ${filter.label}` : 'Dashboards'}>{title}</PageHeading>
       {filter?.provisional ? (
@@ -62,7 +67,7 @@ export function DashboardLayout({ title, filter, disclosure, notes, choices, val
       {filter ? (
         <>
           {children}
-          <DashboardDownloads title={title} filter={filter} values={values} pathname={location.pathname} search={location.search} />
+          <DashboardDownloads title={title} filter={filter} values={values} pathname={location.pathname} search={search} />
           <h2 className="govuk-heading-m">About these figures</h2>
           {notes}
           {disclosure ? <p className="govuk-body">{disclosure}</p> : null}

@@ -8,6 +8,7 @@ export { Fieldset, type FieldsetProps } from './Fieldset';
 export { InsetText, type InsetTextProps } from './InsetText';
 export { NotificationBanner, type NotificationBannerProps } from './NotificationBanner';
 export { PageHeading, type PageHeadingProps } from './PageHeading';
+export { Pagination, type PaginationProps } from './Pagination';
 export { pageTitle, useErrorTitle } from './pageTitle';
 export { Panel, type PanelProps } from './Panel';
 export { Select, type SelectOption, type SelectProps } from './Select';

@@ -2,13 +2,15 @@
 // no return reported spend), children supported, improved outcomes, cost per child and per improved outcome, with
 // the total. The API applies disclosure control for the Commissioner (costs per person hidden under 8 people, else
 // divided by the rounded count): the page shows each figure's `display` as it comes.
+// A large force area has hundreds of services: the table shows PAGE_SIZE of them per page (GOV.UK pagination,
+// `?page=` beside the filter), its total row always covers every service, and the downloads hold every row.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useLocation } from '@remix-run/react';
 import { DashboardValueForMoneyQuery } from './operations.server';
 import { DashboardLayout } from '~/components/dashboard/DashboardLayout';
 import { loadDashboard } from '~/components/dashboard/filter.server';
 import { formatMoney } from '~/components/format/dates';
-import { Table, pageTitle } from '~/components/ui';
+import { Pagination, Table, pageTitle } from '~/components/ui';
 import type { ValueForMoneyRowFieldsFragment } from '~/gql/graphql';
 
 const TITLE = 'Value for money';
@@ -17,8 +19,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(TITLE, { error: !!data && data.errors.length > 0 }) },
 ];
 
+const PAGE_SIZE = 50;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await loadDashboard(request, DashboardValueForMoneyQuery));
+  const loaded = await loadDashboard(request, DashboardValueForMoneyQuery);
+  const answer = loaded.data?.dashboardValueForMoney;
+  const count = answer?.services.length ?? 0;
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  const asked = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);
+  const page = Number.isFinite(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+  const first = (page - 1) * PAGE_SIZE;
+  // Only this page's rows go to the browser (the loader data is sent again for hydration).
+  const data = answer ? { dashboardValueForMoney: { ...answer, services: answer.services.slice(first, first + PAGE_SIZE) } } : null;
+  return json({ ...loaded, data, paging: { page, pages, count, first: first + 1, last: Math.min(first + PAGE_SIZE, count) } });
 }
 
 const BASIS: Record<ValueForMoneyRowFieldsFragment['costBasis'], string> = {
@@ -49,8 +62,17 @@ const figures = (row: ValueForMoneyRowFieldsFragment) => [
 ];
 
 export default function DashboardValueForMoney() {
-  const { data, choices, values, errors } = useLoaderData<typeof loader>();
+  const { data, choices, values, errors, paging } = useLoaderData<typeof loader>();
   const answer = data?.dashboardValueForMoney ?? null;
+  const location = useLocation();
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    if (page === 1) params.delete('page');
+    else params.set('page', String(page));
+    const search = params.toString();
+    return `${location.pathname}${search ? `?${search}` : ''}`;
+  };
+  const some = paging.pages > 1 ? `, services ${paging.first} to ${paging.last} of ${paging.count}` : '';
   return (
     <DashboardLayout
       title={TITLE}
@@ -62,27 +84,30 @@ export default function DashboardValueForMoney() {
       notes={answer ? <p className="govuk-body">{answer.costBasisNote}</p> : null}
     >
       {answer ? (
-        answer.services.length > 0 ? (
-          <Table
-            caption={`Cost per child supported and per improved outcome, by service, ${answer.filter.label}`}
-            captionSize="m"
-            head={['Service', 'Cost used', 'Children supported', 'Improved outcomes', 'Cost per child supported', 'Cost per improved outcome']}
-            firstCellIsHeader
-            numericColumns={[1, 2, 3, 4, 5]}
-            rowKeys={answer.services.map((row) => row.serviceId ?? row.reference ?? '')}
-            rows={answer.services.map((row) => [
-              <>
-                <Link className="govuk-link" to={`/services/${row.serviceId}`}>
-                  {row.reference}: {row.title}
-                </Link>
-                <br />
-                <span className="govuk-body-s">{row.providerName}</span>
-              </>,
-              ...figures(row),
-            ])}
-            foot={[`Total (${answer.services.length} ${answer.services.length === 1 ? "service" : "services"})`, ...figures(answer.total)]}
-            scrollLabel="Cost per child supported and per improved outcome, by service"
-          />
+        paging.count > 0 ? (
+          <>
+            <Table
+              caption={`Cost per child supported and per improved outcome, by service, ${answer.filter.label}${some}`}
+              captionSize="m"
+              head={['Service', 'Cost used', 'Children supported', 'Improved outcomes', 'Cost per child supported', 'Cost per improved outcome']}
+              firstCellIsHeader
+              numericColumns={[1, 2, 3, 4, 5]}
+              rowKeys={answer.services.map((row) => row.serviceId ?? row.reference ?? '')}
+              rows={answer.services.map((row) => [
+                <>
+                  <Link className="govuk-link" to={`/services/${row.serviceId}`}>
+                    {row.reference}: {row.title}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s">{row.providerName}</span>
+                </>,
+                ...figures(row),
+              ])}
+              foot={[`Total (${paging.count} ${paging.count === 1 ? 'service' : 'services'})`, ...figures(answer.total)]}
+              scrollLabel="Cost per child supported and per improved outcome, by service"
+            />
+            <Pagination page={paging.page} pageCount={paging.pages} hrefFor={hrefFor} label="Pages of the value for money table" />
+          </>
         ) : (
           <p className="govuk-body">No service is in scope for this filter.</p>
         )

@@ -1,9 +1,9 @@
 // The e-mail outbox (admins only): every e-mail the portal sent or will send, newest first, 50 a page. Without
 // SMTP_URL the reminders wait here unsent; with it, the reminders job sends them and records failures.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { OutboxQuery } from './operations.server';
-import { Details, PageHeading, Table, Tag, pageTitle } from '~/components/ui';
+import { Details, PageHeading, Pagination, Table, Tag, pageTitle } from '~/components/ui';
 import { gql } from '~/utils/graphql.server';
 import { requireRole } from '~/utils/session.server';
 
@@ -53,38 +53,7 @@ export default function OutboxPage() {
           ])}
         />
       ) : null}
-      <Pagination page={outbox.page} pageCount={outbox.pageCount} />
+      <Pagination page={outbox.page} pageCount={outbox.pageCount} hrefFor={(page) => `/outbox?page=${page}`} label="Pages of the outbox" />
     </>
-  );
-}
-
-/** GOV.UK pagination markup (there is no component for it in app/components/ui). */
-function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  const href = (n: number) => `/outbox?page=${n}`;
-  return (
-    <nav className="govuk-pagination" aria-label="Pages of the outbox">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <p className="govuk-body govuk-!-margin-bottom-0">
-        Page {page} of {pageCount}
-      </p>
-      {page < pageCount ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
   );
 }

@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { PortfolioQuery } from './operations.server';
 import { readParams, RISK_LABELS, SOURCE_LABELS, STATUS_LABELS } from './filters';
-import { Button, PageHeading, Select, Table, Tag, TextInput, pageTitle, type TagColour } from '~/components/ui';
+import { Button, PageHeading, Pagination, Select, Table, Tag, TextInput, pageTitle, type TagColour } from '~/components/ui';
 import { formatDate, formatMoney } from '~/components/format/dates';
 import { gql, UserInputError } from '~/utils/graphql.server';
 
@@ -191,7 +191,7 @@ export default function Portfolio() {
               ])}
             />
           )}
-          <Pagination page={services.page} pageCount={services.pageCount} href={(page) => withParams({ page: page === 1 ? null : String(page) })} />
+          <Pagination page={services.page} pageCount={services.pageCount} hrefFor={(page) => withParams({ page: page === 1 ? null : String(page) })} label="Pages of services" />
         </div>
       </div>
     </>
@@ -209,45 +209,5 @@ function SortLink({ text, active, dir, href }: { text: string; active: boolean; 
       </Link>
       {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
     </span>
-  );
-}
-
-/** GOV.UK pagination markup (there is no component for it in app/components/ui). */
-function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
-  const pages = Array.from({ length: pageCount }, (_, index) => index + 1).filter(
-    (n) => n === 1 || n === pageCount || Math.abs(n - page) <= 1,
-  );
-  return (
-    <nav className="govuk-pagination" aria-label="Pages of services">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <ul className="govuk-pagination__list">
-        {pages.map((n, index) => (
-          <li key={n} className={`govuk-pagination__item${n === page ? ' govuk-pagination__item--current' : ''}`}>
-            {index > 0 && n - pages[index - 1]! > 1 ? <span aria-hidden="true">⋯ </span> : null}
-            <Link className="govuk-link govuk-pagination__link" to={href(n)} aria-label={`Page ${n}`} aria-current={n === page ? 'page' : undefined}>
-              {n}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {page < pageCount ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
   );
 }
