@@ -13,11 +13,10 @@
 // compared with the officer's answer (`consistent`) and the HTTP answer with the in-process one.
 //
 // `node --import tsx bench/dashboards.ts '<json options>'` prints the measurements as JSON on stdout; progress on stderr.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { periodContaining, previousPeriod, todayInLondon } from '../graphql/domain/periods';
+import { asProcessOfItsOwn, runInProcessOfItsOwn } from './child';
 import { FLOOR_QUERIES } from './floor-sql';
 import { graphql, keepAliveAgent } from './http';
 import { inProcessApi } from './in-process';
@@ -128,40 +127,14 @@ export async function measureDashboards(options: DashboardOptions): Promise<Dash
 
 /** measureDashboards in a child process started as the production server is (NODE_ENV=production). */
 export function measureDashboardsInProduction(options: DashboardOptions): Promise<DashboardMeasurement[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(options)], {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        // Sessions made in the child are signed and read there only.
-        SESSION_SECRET: randomBytes(32).toString('base64url'),
-        DATABASE_URL: options.databaseUrl,
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`The dashboard measurements failed (exit ${code})`));
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as DashboardMeasurement[]);
-      } catch (error) {
-        reject(error);
-      }
-    });
+  return runInProcessOfItsOwn<DashboardMeasurement[]>(import.meta.url, options, 'The dashboard measurements', {
+    ...process.env,
+    NODE_ENV: 'production',
+    // Sessions made in the child are signed and read there only.
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    DATABASE_URL: options.databaseUrl,
+    LOG_LEVEL: 'silent',
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    const results = await measureDashboards(JSON.parse(process.argv[2]!) as DashboardOptions);
-    process.stdout.write(JSON.stringify(results));
-    process.exit(0);
-  } catch (error) {
-    console.error(`Dashboard measurements: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  }
-}
+await asProcessOfItsOwn(import.meta.url, 'Dashboard measurements', measureDashboards);

@@ -8,7 +8,8 @@
 //   4. each dashboard operation through the API as the pages run it - in-process through the bridge (bench/in-process.ts),
 //      as an officer and as the Commissioner - beside its hand-written SQL floor (bench/floor-sql.ts) on the same
 //      database, alternating, p50/p95 and ratio (docs/decisions/0007); the same document via POST /graphql for information;
-//   5. server-rendered pages under 20 concurrent keep-alive connections beside /healthz on the same server;
+//   5. server-rendered pages under 20 concurrent keep-alive connections beside /healthz on the same server, loaded from
+//      a small process of its own (bench/pages.ts);
 //   6. the server's peak RSS during 4 and 5; browser JavaScript per route (gzip) from the build;
 //   7. budgets (issue 6): with --check, exit 1 when one is missed.
 // Progress goes to stderr; stdout carries only the JSON.
@@ -34,7 +35,8 @@ import {
   type VolumeParams,
 } from '../seeds/volume';
 import { javascriptPerRoute, type RouteJavaScript } from './assets';
-import { load, signIn, type LoadResult } from './http';
+import { signIn, type LoadResult } from './http';
+import { measurePagesInProcessOfItsOwn } from './pages';
 import { measureDashboardsInProduction, type DashboardMeasurement } from './dashboards';
 import { memoryOf, sampleMemory, startServer } from './server';
 import { countAll, type StatementComparison } from './statements';
@@ -392,27 +394,13 @@ async function main(argv: string[]): Promise<number> {
     // 5. Pages under load, beside /healthz.
     const durationMs = options.durationS * 1000;
     progress(`pages: ${options.connections} connections, ${options.durationS} s each`);
-    await load(`${server.base}/healthz`, { connections: options.connections, durationMs: 3000 }); // warm-up, as the pages'
-    const healthz = await load(`${server.base}/healthz`, { connections: options.connections, durationMs });
-    progress(`  /healthz: ${healthz.rps} req/s, p50 ${healthz.latency.p50} ms, p95 ${healthz.latency.p95} ms`);
-    const pages: (LoadResult & { ratioP95: number; healthzDuringLoad: LatencySummary })[] = [];
-    for (const path of options.pages) {
-      const headers = { cookie: cookies.officer };
-      // Warm-up at the full load, so the measure is the steady state a server in service sees (its code optimised, its
-      // heap grown to the load) as /healthz's is; 1 s at 2 connections left the first page's p95 in the warm-up
-      // (/services 3.1-4.9 x in three runs, 1.9 x after a 2 s warm-up at 20 connections).
-      await load(`${server.base}${path}`, { connections: options.connections, durationMs: 3000, headers });
-      // Beside the page's connections, one more asks for /healthz: how long a trivial request waits meanwhile.
-      const [result, probe] = await Promise.all([
-        load(`${server.base}${path}`, { connections: options.connections, durationMs, headers }),
-        load(`${server.base}/healthz`, { connections: 1, durationMs }),
-      ]);
-      pages.push({ ...result, ratioP95: ratio(result.latency.p95, healthz.latency.p95), healthzDuringLoad: probe.latency });
-      progress(
-        `  ${path}: ${result.rps} req/s, p50 ${result.latency.p50} ms, p95 ${result.latency.p95} ms, ${Math.round(result.bytes / 1024)} KB` +
-          `${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}; /healthz meanwhile p95 ${probe.latency.p95} ms`,
-      );
-    }
+    const { healthz, pages } = await measurePagesInProcessOfItsOwn({
+      base: server.base,
+      cookie: cookies.officer,
+      connections: options.connections,
+      durationMs,
+      pages: options.pages,
+    });
 
     // 6. Memory, then stop.
     const memory = sampler.stop();
@@ -452,7 +440,7 @@ async function main(argv: string[]): Promise<number> {
       },
       statements: { sizes: STATEMENT_SIZES, operations: statements },
       pages: {
-        note: 'Each page is loaded by `connections` keep-alive connections for durationS, signed in as an officer; /healthz is loaded the same way before them (the baseline: ratioP95 = page p95 / that p95, the budget), and one more connection asks for /healthz during each page load (healthzDuringLoad, for information: the wait a trivial request sees meanwhile).',
+        note: 'Each page is loaded by `connections` keep-alive connections for durationS after a 3 s warm-up, signed in as an officer, from a small process of its own (bench/pages.ts, counting bytes without decoding them); /healthz is loaded the same way before them (the baseline: ratioP95 = page p95 / that p95, the budget), and one more connection asks for /healthz during each page load (healthzDuringLoad, for information: the wait a trivial request sees meanwhile).',
         connections: options.connections,
         durationS: options.durationS,
         viewer: 'officer',

@@ -1,25 +1,28 @@
-// Rendered pages kept in memory and answered again, for the same session, while nothing in the database changed.
+// Rendered pages kept in memory and answered again, for the same session, while nothing they can show changed.
 //
 // Only the read-only pages listed in CACHED_PATHS (the portfolio and the dashboards, the pages that cost the most to
 // build) are kept. Every request still has its session checked first (cookie, expiry, idle time, deactivated user,
-// archived organisation: session.server.ts, one statement), and that same statement reads PostgreSQL's current
-// snapshot (`pg_current_snapshot()`). A page is kept under
+// archived organisation: session.server.ts, one statement), and that same statement reads the database's data
+// version (`data_version()`, migration 20261130000000_page_data_version, ADR 0010). A page is kept under
 //
-//   (that snapshot, the session, the London date, the full URL)
+//   (that version, the session, the London date, the full URL)
 //
-// and answered only to a request of the same session, for the same URL, on the same day, that sees the same
-// snapshot. Why it cannot be stale: a snapshot changes whenever any transaction that wrote anything ends
-// (committed or rolled back: its id leaves the in-progress list or moves xmax on), anywhere in the database, and
-// never takes an old value again. The page was built from reads made after its snapshot was taken; a later request
-// seeing the same snapshot proves that no write ended in between, so the database is exactly as the page read it.
-// (Reads made while a write ended would make the page newer than its key, never older; and its key is then dead.)
+// and answered only to a request of the same session, for the same URL, on the same day, that reads the same
+// version. Why it cannot be stale: every statement that writes to a table a page can read takes a shared lock for
+// the rest of its transaction and then moves the version on; `data_version()` reads the version and then answers
+// NULL (not kept, not answered from here) while any such transaction holds the lock. So when a request reads v, every
+// write counted in v has ended and is seen by the page's reads, which come after; and a write that ends later moved
+// the version past v, so no later request reads v again. (Reads made while a write ended make the page newer than
+// its key, never older; and its key is then dead.) Writes to tables no kept page reads (sessions and their idle clock,
+// sign-in attempts, the audit trail, notifications, ...) leave the version alone: tests/api/page-data-version.test.ts
+// checks that the listed pages read none of them and that every other table moves it.
 // What else a page depends on is in the key: who (the session, so never another user's page), what (the URL with
 // its filters), when (the London date: the pages' "today", current year, ending contracts); the pages listed read
-// nothing else (no clock finer than the date, no other cookie or header). Requests whose session lookup wrote
-// (the idle clock, once a minute) are not cached. Only 200 answers without Set-Cookie or `no-store` are kept.
+// nothing else (no clock finer than the date, no other cookie or header). Only 200 answers without Set-Cookie or
+// `no-store` are kept.
 //
 // Bounded: at most MAX_ENTRY_BYTES per page, maxBytes in all (least recently used first out); entries of older
-// snapshots are dropped as soon as a newer one is seen. Set PAGE_CACHE_MB=0 to turn it off.
+// versions are dropped as soon as a newer one is seen. Set PAGE_CACHE_MB=0 to turn it off.
 //
 // A page is never answered twice with the same Content-Security-Policy nonce (a nonce an attacker has seen once must
 // not let a script run later): the nonce a page was rendered with is read from its CSP header when it is kept, with
@@ -43,6 +46,21 @@ export const CACHED_PATHS: ReadonlySet<string> = new Set([
   '/dashboards/value-for-money',
 ]);
 
+/**
+ * The tables whose writes leave the data version alone, because no page in CACHED_PATHS reads them (the session lookup
+ * reads `session` on every request, kept page or not). The migration that installs the data version names the same
+ * tables; tests/api/page-data-version.test.ts checks both lists and the pages.
+ */
+export const UNCOUNTED_TABLES: readonly string[] = [
+  'session',
+  'login_attempt',
+  'password_reset',
+  'api_token',
+  'audit_event',
+  'notification',
+  'email_outbox',
+];
+
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
 export interface CachedPage {
@@ -56,9 +74,9 @@ export type PageCacheLookup = { page: CachedPage } | { key: string } | null;
 
 export interface PageCache {
   /**
-   * The page kept for this request (same session, URL, day and database snapshot); otherwise the key to keep its
-   * answer under; null when the request cannot be answered from the cache (not a GET of a listed page, not signed
-   * in, or its session lookup wrote).
+   * The page kept for this request (same session, URL, day and data version); otherwise the key to keep its answer
+   * under; null when the request cannot be answered from the cache (not a GET of a listed page, not signed in, or a
+   * write to what pages show was in progress).
    */
   lookup(request: Request): Promise<PageCacheLookup>;
   /**
@@ -107,21 +125,20 @@ function withNonce(entry: Entry, nonce: string): CachedPage {
   return { ...page, headers, body };
 }
 
-/** xmax of a snapshot "xmin:xmax:xip,...": it only grows, and grows whenever a transaction ends. */
-function xmaxOf(snapshot: string): bigint {
-  const xmax = snapshot.split(':')[1];
-  return xmax && /^\d+$/.test(xmax) ? BigInt(xmax) : -1n;
+/** A data version as a number (it only grows); -1 for anything else. */
+function versionNumber(version: string): bigint {
+  return /^\d+$/.test(version) ? BigInt(version) : -1n;
 }
 
 const SEPARATOR = '\u0000';
 
-/** Whose request it is and the database snapshot its session lookup saw (null: signed out, or not cacheable). */
-export type RequestState = (request: Request) => Promise<{ sessionId: string; snapshot: string } | null>;
+/** Whose request it is and the data version its session lookup read (null: signed out, or not cacheable). */
+export type RequestState = (request: Request) => Promise<{ sessionId: string; version: string } | null>;
 
 const sessionState: RequestState = async (request) => {
   const user = await getOptionalUser(request);
-  const snapshot = user ? await dataVersionOf(request) : null;
-  return user && snapshot ? { sessionId: user.sessionId, snapshot } : null;
+  const version = user ? await dataVersionOf(request) : null;
+  return user && version ? { sessionId: user.sessionId, version } : null;
 };
 
 export function createPageCache(
@@ -151,14 +168,14 @@ export function createPageCache(
       if (maxBytes <= 0 || request.method !== 'GET' || !CACHED_PATHS.has(new URL(request.url).pathname)) return null;
       const state = await stateOf(request);
       if (!state) return null;
-      // Pages of an older snapshot can never be answered again: drop them all when a newer one shows up.
-      const xmax = xmaxOf(state.snapshot);
-      if (xmax > newest) {
-        newest = xmax;
+      // Pages of an older version can never be answered again: drop them all when a newer one shows up.
+      const version = versionNumber(state.version);
+      if (version > newest) {
+        newest = version;
         pages.clear();
         bytes = 0;
       }
-      const key = [state.snapshot, state.sessionId, today(), request.url].join(SEPARATOR);
+      const key = [state.version, state.sessionId, today(), request.url].join(SEPARATOR);
       const entry = pages.get(key);
       if (!entry) {
         misses += 1;
@@ -178,10 +195,10 @@ export function createPageCache(
         headers: [...response.headers.entries()],
         body: Buffer.from(await response.arrayBuffer()),
       };
-      const [snapshot = '', , day] = key.split(SEPARATOR);
-      // Not kept (still the right answer to this request): a newer snapshot was seen meanwhile (this one cannot come
+      const [version = '', , day] = key.split(SEPARATOR);
+      // Not kept (still the right answer to this request): a newer version was seen meanwhile (this one cannot come
       // back), the day changed while it was rendered, or it is too big.
-      if (xmaxOf(snapshot) < newest || day !== today() || page.body.byteLength > MAX_ENTRY_BYTES) return page;
+      if (versionNumber(version) < newest || day !== today() || page.body.byteLength > MAX_ENTRY_BYTES) return page;
       remove(key);
       pages.set(key, entryOf(page));
       bytes += page.body.byteLength;

@@ -77,9 +77,9 @@ export async function readToken(request: Request): Promise<string | null> {
 interface SessionLookup {
   user: SessionUser | null;
   /**
-   * The database's state when the session was read: PostgreSQL's current snapshot (`pg_current_snapshot()`), which
-   * changes whenever any transaction that wrote anything ends. Null when there is no user, or when reading the
-   * session wrote (the idle clock), so it is not the state the page will see. See page-cache.server.ts.
+   * The database's data version when the session was read (`data_version()`: it moves on with every write to a table
+   * a kept page can read; migration 20261130000000_page_data_version, ADR 0010). Null when there is no user, or while
+   * such a write is in progress (a page read now cannot be kept). See page-cache.server.ts.
    */
   dataVersion: string | null;
   /** Set when the request came with a session that had just expired (and was ended and audited now). */
@@ -129,17 +129,18 @@ interface SessionRow {
   organisationName: string;
   organisationKind: OrganisationKind;
   organisationArchivedAt: Date | null;
-  dataVersion: string;
+  dataVersion: string | null;
 }
 
 const NO_SESSION: SessionLookup = { user: null, dataVersion: null };
 
-const SESSION_SQL = `
+/** The session lookup (exported for tests/api/page-data-version.test.ts: the one statement of a kept page that reads `session`). */
+export const SESSION_LOOKUP_SQL = `
   SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
          u.id AS "userId", u.email, u.name, u.role::text AS role, u.organisation_id AS "organisationId",
          u.deactivated_at AS "deactivatedAt", u.totp_enabled_at IS NOT NULL AS "totpEnabled",
          o.name AS "organisationName", o.kind::text AS "organisationKind", o.archived_at AS "organisationArchivedAt",
-         pg_current_snapshot()::text AS "dataVersion"
+         data_version()::text AS "dataVersion"
     FROM session s
     JOIN app_user u ON u.id = s.user_id
     JOIN organisation o ON o.id = u.organisation_id
@@ -148,10 +149,10 @@ const SESSION_SQL = `
 async function loadSession(request: Request): Promise<SessionLookup> {
   const token = await readToken(request);
   if (!token) return NO_SESSION;
-  // One statement (the session, its user and the user's organisation, and the database's snapshot): every
+  // One statement (the session, its user and the user's organisation, and the data version): every
   // signed-in request runs it, straight on the Prisma client's pool (graphql/db.ts getPool).
   // Named: each connection parses and plans it once (a third of the database's work for it, measured).
-  const { rows } = await getPool().query<SessionRow>({ name: 'portal_session_lookup_2', text: SESSION_SQL, values: [hashSessionToken(token)] });
+  const { rows } = await getPool().query<SessionRow>({ name: 'portal_session_lookup_3', text: SESSION_LOOKUP_SQL, values: [hashSessionToken(token)] });
   const session = rows[0];
   if (!session) return NO_SESSION;
   const now = Date.now();
@@ -163,11 +164,10 @@ async function loadSession(request: Request): Promise<SessionLookup> {
     await getPrisma().session.deleteMany({ where: { id: session.sessionId } });
     return NO_SESSION;
   }
-  let dataVersion: string | null = session.dataVersion;
-  // Keep the idle clock honest without a write on every request.
+  // Keep the idle clock honest without a write on every request. (Sessions are not counted in the data version: no
+  // page shows them, so this write leaves every kept page valid.)
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await getPrisma().session.updateMany({ where: { id: session.sessionId }, data: { lastSeenAt: new Date(now) } });
-    dataVersion = null;
   }
   return {
     user: {
@@ -182,7 +182,7 @@ async function loadSession(request: Request): Promise<SessionLookup> {
       twoFactorEnabled: session.totpEnabled,
       twoFactorSetupRequired: session.role === 'ADMIN' && !session.totpEnabled,
     },
-    dataVersion,
+    dataVersion: session.dataVersion,
   };
 }
 

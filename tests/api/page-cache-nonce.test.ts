@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPageCache, type RequestState } from '../../app/utils/page-cache.server';
 import { NONCE_HEADER, newNonce, pageCsp } from '../../app/utils/security-headers.server';
 
-const stateOf: RequestState = async () => ({ sessionId: 'session-a', snapshot: '100:105:' });
+const stateOf: RequestState = async () => ({ sessionId: 'session-a', version: '105' });
 
 const request = (nonce?: string) =>
   new Request('http://portal.test/dashboards/reach?financialYear=2025', { headers: nonce ? { [NONCE_HEADER]: nonce } : {} });
